@@ -18,9 +18,7 @@ class ChatPort(Protocol):
         """Post one message to a channel (or into a thread, if channel_id names one)."""
         ...
 
-    async def create_thread(
-        self, channel_id: str, title: str, messages: Sequence[Message], *, key: str
-    ) -> PostRef:
+    async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
         """Open a thread titled `title` in a channel and post `messages` in it.
 
         `key` is an idempotency key: posting the same key twice must not make two threads
@@ -56,8 +54,8 @@ class Store(Protocol):
         """Cache an analysis under its version."""
         ...
 
-    async def search(self, query: str, limit: int = 10) -> list[Film]:
-        """Full-text search over titles and review text."""
+    async def search(self, query: str, club_id: str = "", limit: int = 10) -> list[Film]:
+        """Full-text search over titles and review text visible to the club."""
         ...
 
 

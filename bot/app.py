@@ -1,0 +1,113 @@
+"""The running core: store, film index and analysis cache, shared by every command."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.analysis import ANALYSER_VERSION, analyze
+from bot.config import Settings
+from bot.ingest import IngestError, read_review, review_files
+from bot.lookup import FilmIndex, Match
+from bot.models import Analysis, Film, Incoming, Message, Review
+from bot.ports import ChatPort
+from bot.store import SqliteStore
+
+log = logging.getLogger(__name__)
+_CACHE_SIZE = 4096
+
+
+@dataclass
+class ImportReport:
+    """What an import did, file by file."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Whether every file imported."""
+        return not self.errors
+
+
+class App:
+    """The core's state; adapters call `dispatch`, the CLI and scheduler call the rest."""
+
+    def __init__(self, settings: Settings, store: SqliteStore, chat: ChatPort | None = None) -> None:
+        self.settings = settings
+        self.store = store
+        self.chat = chat
+        self.films = FilmIndex([])
+        self._analyses: OrderedDict[tuple[int, str], Analysis] = OrderedDict()
+
+    async def refresh(self) -> None:
+        """Rebuild the film index from the store (after an import)."""
+        self.films = FilmIndex(await self.store.films(), await self.store.film_clubs())
+
+    async def dispatch(self, incoming: Incoming) -> list[Message]:
+        """Answer one command with the messages to post."""
+        from bot.commands import dispatch
+
+        return await dispatch(self, incoming)
+
+    def find(self, query: str, club_id: str | None = None) -> Match:
+        """The film a member means, or suggestions."""
+        return self.films.find(query, club_id)
+
+    async def review_of(self, film: Film, club_id: str = "") -> Review | None:
+        """The review shown for a film: the club's own if it has one, else a global one."""
+        reviews = await self.store.reviews_for(film.id, club_id)
+        return reviews[0] if reviews else None
+
+    async def analysis(self, review: Review) -> Analysis:
+        """The review's analysis: from memory, else the store's cache, else analysed now and cached."""
+        key = (review.id, review.content_hash)
+        cached = self._analyses.get(key)
+        if cached is None:
+            cached = await self.store.cached_analysis(review.id, ANALYSER_VERSION)
+            if cached is None:
+                cached = analyze(
+                    review.text, title=review.film.title, year=review.film.year, director=review.film.director
+                )
+                await self.store.save_analysis(review.id, cached)
+            self._remember(key, cached)
+        return cached
+
+    def _remember(self, key: tuple[int, str], analysis: Analysis) -> None:
+        self._analyses[key] = analysis
+        self._analyses.move_to_end(key)
+        if len(self._analyses) > _CACHE_SIZE:
+            self._analyses.popitem(last=False)
+
+    async def import_paths(self, paths: Iterable[Path], club_id: str = "") -> ImportReport:
+        """Import review files and folders; a bad file is reported and nothing of it stored."""
+        report = ImportReport()
+        for path in review_files(paths):
+            try:
+                doc = read_review(path)
+            except IngestError as exc:
+                report.errors.append(exc)
+                continue
+            review, outcome = await self.store.upsert_review(doc, club_id)
+            getattr(report, outcome).append(str(path))
+            if outcome != "unchanged":
+                await self._analyse_quietly(review)
+        await self.refresh()
+        return report
+
+    async def _analyse_quietly(self, review: Review) -> None:
+        # A bug in the analyser must not undo an import: the review stays stored and is
+        # analysed again lazily when someone asks for it.
+        try:
+            await self.analysis(review)
+        except Exception:
+            log.exception("analysis of review %s (%s) failed", review.id, review.film.title)
+
+    async def close(self) -> None:
+        """Close the store."""
+        await self.store.close()

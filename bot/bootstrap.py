@@ -1,0 +1,69 @@
+"""The composition root: the one place that wires settings, store, chat and adapters."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, TextIO
+
+from bot.app import App
+from bot.config import Settings
+from bot.ports import ChatPort
+from bot.store import SqliteStore
+
+log = logging.getLogger(__name__)
+PLATFORMS = ("discord", "slack")
+
+
+async def build_app(settings: Settings, chat: ChatPort | None = None, store: SqliteStore | None = None) -> App:
+    """Open the store, import the shipped seeds (unchanged ones cost nothing) and index the films."""
+    app = App(settings, store or await SqliteStore.open(settings.database), chat)
+    if settings.seeds.is_dir():
+        report = await app.import_paths([settings.seeds])
+        for error in report.errors:
+            log.warning("seed not imported: %s", error)
+    else:
+        await app.refresh()
+    return app
+
+
+async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
+    """Chat on the terminal until end of input."""
+    from adapters.console import ConsoleChat, chat_loop
+
+    chat = ConsoleChat(stdout)
+    app = await build_app(settings, chat)
+    try:
+        return await chat_loop(app, chat, stdin)
+    finally:
+        await app.close()
+
+
+async def run_platform(platform: str, settings: Settings) -> None:
+    """Start the Discord or Slack adapter with tokens from the settings."""
+    if platform == "discord":
+        from adapters.discord.entry import run as run_discord
+
+        await run_discord(settings)
+    elif platform == "slack":
+        from adapters.slack.entry import run as run_slack
+
+        await run_slack(settings)
+    else:
+        raise ValueError(f"unknown platform {platform!r}; choose one of {', '.join(PLATFORMS)}")
+
+
+async def preview(platform: str, settings: Settings, line: str) -> list[dict[str, Any]]:
+    """The exact API request bodies an adapter would send for one command line."""
+    app = await build_app(settings)
+    try:
+        if platform == "discord":
+            from adapters.discord.entry import preview as preview_discord
+
+            return await preview_discord(app, line)
+        if platform == "slack":
+            from adapters.slack.entry import preview as preview_slack
+
+            return await preview_slack(app, line)
+        raise ValueError(f"unknown platform {platform!r}; choose one of {', '.join(PLATFORMS)}")
+    finally:
+        await app.close()

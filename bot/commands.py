@@ -1,0 +1,150 @@
+"""One async handler per command, and the router from Incoming to replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot import render
+from bot.models import Film, Incoming, Message
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+log = logging.getLogger(__name__)
+Handler = Callable[["App", Incoming], Awaitable[list[Message]]]
+SECTIONS = ("summary", "prompts", "trivia", "polls", "all")
+
+
+@dataclass(frozen=True)
+class CommandSpec:
+    """A command's name, handler, `/help` line and whether only moderators may run it."""
+
+    name: str
+    handler: Handler
+    help: str
+    moderator: bool = False
+    usage: str = ""
+
+
+REGISTRY: dict[str, CommandSpec] = {}
+
+
+def command(name: str, *, moderator: bool = False, usage: str = "") -> Callable[[Handler], Handler]:
+    """Register a handler; its docstring's first line is its `/help` text."""
+
+    def register(handler: Handler) -> Handler:
+        doc = (handler.__doc__ or name).strip().splitlines()[0]
+        REGISTRY[name] = CommandSpec(name, handler, doc, moderator, usage or f"/{name}")
+        return handler
+
+    return register
+
+
+async def dispatch(app: App, incoming: Incoming) -> list[Message]:
+    """Route a command to its handler; unknown commands, refusals and failures become messages."""
+    spec = REGISTRY.get(incoming.command.lstrip("/").lower())
+    if spec is None:
+        return [render.unknown_command(incoming.command, sorted(REGISTRY))]
+    if spec.moderator and not incoming.is_moderator:
+        return [render.moderators_only(spec.name)]
+    try:
+        return await spec.handler(app, incoming)
+    except Exception:
+        # The member sees a short apology, never a stack trace; the log keeps the detail.
+        log.exception("command /%s failed", spec.name)
+        return [render.failure(spec.name)]
+
+
+def split_section(incoming: Incoming) -> tuple[str, str]:
+    """The film query and the section asked for: `anora prompts` or the `section` option."""
+    film = incoming.option("film") or incoming.args
+    section = incoming.option("section")
+    words = film.split()
+    if section is None and len(words) > 1 and words[-1].lower() in SECTIONS:
+        film, section = " ".join(words[:-1]), words[-1].lower()
+    return film.strip(), (section or "all").lower()
+
+
+async def resolve(app: App, incoming: Incoming, query: str) -> Film | Message:
+    """The film named, or the message explaining why none was found."""
+    if len(app.films) == 0:
+        return render.empty_store()
+    if not query:
+        return render.film_needed(incoming.command)
+    match = app.find(query, incoming.club_id)
+    return match.film or render.not_found(query, match.suggestions)
+
+
+async def _film_section(app: App, incoming: Incoming, query: str, section: str) -> list[Message]:
+    if section not in SECTIONS:
+        return [render.bad_section(section, SECTIONS)]
+    film = await resolve(app, incoming, query)
+    if isinstance(film, Message):
+        return [film]
+    review = await app.review_of(film, incoming.club_id)
+    if review is None:
+        return [render.not_found(query, ())]
+    return render.review(film, review, await app.analysis(review), section)
+
+
+@command("review", usage="/review FILM [summary|prompts|trivia|polls|all]")
+async def review(app: App, incoming: Incoming) -> list[Message]:
+    """A film's review digest: summary, discussion prompts, award trivia and poll ideas."""
+    query, section = split_section(incoming)
+    return await _film_section(app, incoming, query, section)
+
+
+@command("prompts", usage="/prompts FILM")
+async def prompts(app: App, incoming: Incoming) -> list[Message]:
+    """The questions a film's review raises, for your discussion."""
+    return await _film_section(app, incoming, incoming.option("film") or incoming.args.strip(), "prompts")
+
+
+@command("trivia", usage="/trivia FILM")
+async def trivia(app: App, incoming: Incoming) -> list[Message]:
+    """Award trivia stated in a film's review."""
+    return await _film_section(app, incoming, incoming.option("film") or incoming.args.strip(), "trivia")
+
+
+@command("poll", usage="/poll FILM")
+async def poll(app: App, incoming: Incoming) -> list[Message]:
+    """Start a poll on a question the film's review raises."""
+    film = await resolve(app, incoming, incoming.option("film") or incoming.args.strip())
+    if isinstance(film, Message):
+        return [film]
+    review = await app.review_of(film, incoming.club_id)
+    analysis = await app.analysis(review) if review else None
+    return [render.poll(film, analysis)]
+
+
+@command("films", usage="/films [QUERY]")
+async def films(app: App, incoming: Incoming) -> list[Message]:
+    """The films the club can talk about (optionally matching a word)."""
+    if len(app.films) == 0:
+        return [render.empty_store()]
+    query = (incoming.option("query") or incoming.args).strip()
+    found = app.films.films(incoming.club_id)
+    if query:
+        found = app.films.complete(query, incoming.club_id, 50)
+        ids = {f.id for f in found}
+        found += [f for f in await app.store.search(query, incoming.club_id, 50) if f.id not in ids]
+    return [render.film_list(found, query)]
+
+
+@command("help")
+async def help_(app: App, incoming: Incoming) -> list[Message]:
+    """What the bot can do."""
+    visible = [s for s in REGISTRY.values() if incoming.is_moderator or not s.moderator]
+    return [render.help_message([(s.usage, s.help) for s in visible])]
+
+
+def parse_line(line: str, **context: str | bool) -> Incoming | None:
+    """A typed command line (`/review anora`) as an Incoming; None if it is not a command."""
+    text = line.strip()
+    if not text.startswith("/") or len(text) < 2:
+        return None
+    name, _, args = text[1:].partition(" ")
+    return Incoming(command=name.lower(), args=args.strip(), **context)  # type: ignore[arg-type]

@@ -1,0 +1,155 @@
+"""Review files (front matter + text) to ReviewDoc, with errors that name file, line and problem."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.models import ReviewDoc
+
+MAX_BYTES = 200 * 1024
+MIN_YEAR, MAX_YEAR = 1870, 2100
+_KEY_VALUE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$")
+_LIST_ITEM = re.compile(r"^\s+-\s*(.*)$")
+_FIELDS = ("title", "year", "director", "author", "source", "aliases")
+
+
+@dataclass(frozen=True)
+class IngestError(Exception):
+    """A review file that cannot be imported: which file, which line, what is wrong."""
+
+    path: str
+    line: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.problem}"
+
+
+def review_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and the `*.md` files inside the folders named (sorted, recursively)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.md") if p.is_file() and not p.name.startswith("."))
+        else:
+            yield path
+
+
+def read_review(path: Path) -> ReviewDoc:
+    """Read and parse one review file, or raise IngestError."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(str(path), 0, f"cannot read the file ({exc.strerror or exc})") from None
+    return parse_review(raw, str(path))
+
+
+def parse_review(raw: bytes, path: str = "<review>") -> ReviewDoc:
+    """Parse the bytes of a review file, or raise IngestError."""
+    text = _decode(raw, path)
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise IngestError(path, 1, "the file must start with a '---' line opening the front matter (title, year, …)")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    if end is None:
+        raise IngestError(path, 1, "the front matter opened here is never closed by a '---' line")
+    meta = _front_matter(lines[1:end], path)
+    body = "\n".join(lines[end + 1 :]).strip()
+    if not body:
+        raise IngestError(path, end + 2, "the review text after the front matter is empty")
+    return _doc(meta, body, path)
+
+
+def _decode(raw: bytes, path: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise IngestError(path, 0, f"the file is {len(raw) // 1024} KB; a review file may be at most 200 KB")
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise IngestError(path, line, "the file is binary (it contains NUL bytes), not a text review")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise IngestError(
+            path, line, f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Hand-written rather than PyYAML: the contract is a small key/value subset, and we want
+# each error tied to its line and nothing of YAML's wider syntax (anchors, tags) accepted.
+def _front_matter(lines: list[str], path: str) -> dict[str, tuple[int, str | list[str]]]:
+    meta: dict[str, tuple[int, str | list[str]]] = {}
+    current: str | None = None
+    for number, line in enumerate(lines, start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        item = _LIST_ITEM.match(line)
+        if item and current is not None and isinstance(meta[current][1], list):
+            meta[current][1].append(_scalar(item.group(1)))  # type: ignore[union-attr]
+            continue
+        match = _KEY_VALUE.match(line)
+        if not match:
+            raise IngestError(path, number, f"front matter line is not 'key: value': {line.strip()[:60]!r}")
+        key, value = match.group(1).lower(), _strip_comment(match.group(2))
+        if key in meta:
+            raise IngestError(path, number, f"'{key}' is given twice in the front matter")
+        meta[key] = (number, _value(value, path, number))
+        current = key
+    return meta
+
+
+def _value(value: str, path: str, line: int) -> str | list[str]:
+    if value.startswith("["):
+        if not value.endswith("]"):
+            raise IngestError(path, line, "a list must close with ']' on the same line")
+        return [_scalar(v) for v in value[1:-1].split(",") if v.strip()]
+    return [] if value == "" else _scalar(value)
+
+
+def _strip_comment(value: str) -> str:
+    value = value.strip()
+    if value[:1] in "\"'":
+        return value
+    return re.split(r"\s+#", value, maxsplit=1)[0].strip()
+
+
+def _scalar(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def _doc(meta: dict[str, tuple[int, str | list[str]]], body: str, path: str) -> ReviewDoc:
+    def text(key: str) -> str | None:
+        line, value = meta.get(key, (0, ""))
+        if isinstance(value, list):
+            raise IngestError(path, line, f"'{key}' must be a single value, not a list")
+        return value.strip() or None
+
+    title = text("title")
+    if not title:
+        raise IngestError(path, meta.get("title", (1, ""))[0], "the front matter has no 'title'")
+    aliases = meta.get("aliases", (0, []))[1]
+    aliases_tuple = tuple(a for a in ([aliases] if isinstance(aliases, str) else aliases) if a)
+    return ReviewDoc(
+        title=title,
+        text=body,
+        year=_year(text("year"), meta.get("year", (0, ""))[0], path),
+        director=text("director"),
+        author=text("author"),
+        source=text("source"),
+        aliases=aliases_tuple,
+        path=path,
+    )
+
+
+def _year(value: str | None, line: int, path: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+        raise IngestError(path, line, f"year {value!r} is not a year (expected four digits, {MIN_YEAR}–{MAX_YEAR})")
+    return int(value)

@@ -1,0 +1,70 @@
+"""Opening the SQLite database: pragmas and numbered migrations."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+_MIGRATION = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """The numbered migration scripts, in order."""
+    folder = resources.files("bot.store") / "migrations"
+    found = [(_MIGRATION.match(p.name), p) for p in folder.iterdir()]
+    return sorted((int(m.group(1)), p.read_text("utf-8")) for m, p in found if m)
+
+
+async def connect(path: Path | str) -> aiosqlite.Connection:
+    """Open the database with WAL, foreign keys and a busy timeout, migrated to the latest version."""
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = await aiosqlite.connect(path, isolation_level=None)
+    db.row_factory = aiosqlite.Row
+    await db.execute("PRAGMA journal_mode = WAL")
+    await db.execute("PRAGMA foreign_keys = ON")
+    await db.execute("PRAGMA busy_timeout = 10000")
+    await db.execute("PRAGMA synchronous = NORMAL")
+    await migrate(db)
+    return db
+
+
+async def migrate(db: aiosqlite.Connection) -> None:
+    """Apply every migration newer than the database's user_version, each in one transaction."""
+    async with db.execute("PRAGMA user_version") as cur:
+        row = await cur.fetchone()
+    current = int(row[0]) if row else 0
+    for number, script in migrations():
+        if number <= current:
+            continue
+        # executescript commits first; BEGIN IMMEDIATE makes a racing process wait, then re-check.
+        await db.execute("BEGIN IMMEDIATE")
+        async with db.execute("PRAGMA user_version") as cur:
+            again = await cur.fetchone()
+        if again and int(again[0]) >= number:
+            await db.execute("COMMIT")
+            continue
+        try:
+            for statement in _statements(script):
+                await db.execute(statement)
+            await db.execute(f"PRAGMA user_version = {number:d}")
+            await db.execute("COMMIT")
+        except BaseException:
+            await db.execute("ROLLBACK")
+            raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into complete statements (sqlite3 knows where triggers end)."""
+    out: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            out.append(buffer.strip())
+            buffer = ""
+    return [s for s in out if s.strip(" \n;")] + ([buffer.strip()] if buffer.strip() else [])

@@ -1,0 +1,47 @@
+"""The SQL of films, reviews and analyses: constant text, `?` parameters only."""
+
+UPSERT_FILM = """
+INSERT INTO films (slug, title, year, director, aliases) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (slug) DO UPDATE SET title = excluded.title, year = excluded.year,
+    director = COALESCE(excluded.director, films.director), aliases = excluded.aliases
+"""
+FILM_ID_BY_SLUG = "SELECT id FROM films WHERE slug = ?"
+_REVIEW_COLUMNS = """
+SELECT r.id, r.film_id, r.club_id, r.author, r.source, r.body, r.content_hash,
+       f.slug, f.title, f.year, f.director, f.aliases
+FROM reviews r JOIN films f ON f.id = r.film_id
+"""
+REVIEW_BY_KEY = "SELECT id, content_hash FROM reviews WHERE film_id = ? AND club_id = ? AND author = ?"
+REVIEW_BY_ID = _REVIEW_COLUMNS + "WHERE r.id = ?"
+REVIEWS_FOR_FILM = (
+    _REVIEW_COLUMNS
+    + """
+WHERE r.film_id = ? AND (r.club_id = '' OR r.club_id = ?)
+ORDER BY r.club_id = ? DESC, r.id
+"""
+)
+INSERT_REVIEW = """
+INSERT INTO reviews (film_id, club_id, author, source, body, content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?)
+"""
+UPDATE_REVIEW = """
+UPDATE reviews SET source = ?, body = ?, content_hash = ?, origin = ?,
+    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+WHERE id = ?
+"""
+ALL_FILMS = "SELECT * FROM films ORDER BY title COLLATE NOCASE, year"
+FILMS_FOR_CLUB = """
+SELECT * FROM films WHERE id IN (SELECT film_id FROM reviews WHERE club_id = '' OR club_id = ?)
+ORDER BY title COLLATE NOCASE, year
+"""
+FILM_CLUBS = "SELECT DISTINCT film_id, club_id FROM reviews"
+SEARCH = """
+SELECT DISTINCT f.* FROM review_search s
+JOIN reviews r ON r.id = s.review_id JOIN films f ON f.id = r.film_id
+WHERE review_search MATCH ? AND (r.club_id = '' OR r.club_id = ?) ORDER BY s.rank LIMIT ?
+"""
+INSERT_SEARCH = "INSERT INTO review_search (title, aliases, body, review_id) VALUES (?, ?, ?, ?)"
+DELETE_SEARCH = "DELETE FROM review_search WHERE review_id = ?"
+ANALYSIS = "SELECT body FROM analyses WHERE review_id = ? AND version = ?"
+SAVE_ANALYSIS = "INSERT OR REPLACE INTO analyses (review_id, version, body) VALUES (?, ?, ?)"
+DELETE_OTHER_ANALYSES = "DELETE FROM analyses WHERE review_id = ? AND version != ?"
+DELETE_ANALYSES = "DELETE FROM analyses WHERE review_id = ?"

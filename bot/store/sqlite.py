@@ -1,0 +1,184 @@
+"""SqliteStore: the production store, on aiosqlite."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import aiosqlite
+
+from bot.codec import analysis_from_json, analysis_to_json
+from bot.models import Analysis, Film, Review, ReviewDoc
+from bot.ports import ImportOutcome
+from bot.store import sql
+from bot.store.db import connect
+from bot.text import slugify
+
+
+def content_hash(doc: ReviewDoc) -> str:
+    """A hash of everything a review file says, so an unchanged re-import changes nothing."""
+    parts = [doc.title, str(doc.year), doc.director or "", doc.author or "", doc.source or "", *doc.aliases, doc.text]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def film_slug(title: str, year: int | None) -> str:
+    """The stable slug of a film: "anora-2024"."""
+    return f"{slugify(title)}-{year}" if year else slugify(title)
+
+
+class SqliteStore:
+    """Films, reviews and analyses in one SQLite file (WAL; writes serialised per process)."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self.db = db
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> SqliteStore:
+        """Open (creating and migrating) the database at `path`."""
+        return cls(await connect(path))
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self.db.close()
+
+    async def __aenter__(self) -> SqliteStore:
+        return self
+
+    async def __aexit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
+        await self.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """A write transaction: one at a time in this process, BEGIN IMMEDIATE across processes."""
+        async with self._write_lock:
+            await self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                await self.db.execute("ROLLBACK")
+                raise
+            await self.db.execute("COMMIT")
+
+    async def fetchall(self, query: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
+        """Rows of a read query."""
+        async with self.db.execute(query, params) as cur:
+            return list(await cur.fetchall())
+
+    async def fetchone(self, query: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
+        """The first row of a read query, if any."""
+        async with self.db.execute(query, params) as cur:
+            return await cur.fetchone()
+
+    # --- reviews -------------------------------------------------------------
+
+    async def upsert_review(self, doc: ReviewDoc, club_id: str = "") -> tuple[Review, ImportOutcome]:
+        """Store a parsed review; the same film, club and author make the same review."""
+        digest = content_hash(doc)
+        async with self.transaction() as db:
+            film_id = await self._upsert_film(db, doc)
+            async with db.execute(sql.REVIEW_BY_KEY, (film_id, club_id, doc.author or "")) as cur:
+                row = await cur.fetchone()
+            if row is not None and row["content_hash"] == digest:
+                outcome: ImportOutcome = "unchanged"
+                review_id = int(row["id"])
+            else:
+                review_id = await self._write_review(db, row, film_id, club_id, doc, digest)
+                outcome = "created" if row is None else "updated"
+        review = await self.review(review_id)
+        assert review is not None
+        return review, outcome
+
+    async def _upsert_film(self, db: aiosqlite.Connection, doc: ReviewDoc) -> int:
+        slug, aliases = film_slug(doc.title, doc.year), json.dumps(list(doc.aliases))
+        await db.execute(sql.UPSERT_FILM, (slug, doc.title, doc.year, doc.director, aliases))
+        async with db.execute(sql.FILM_ID_BY_SLUG, (slug,)) as cur:
+            row = await cur.fetchone()
+        assert row is not None
+        return int(row[0])
+
+    async def _write_review(
+        self,
+        db: aiosqlite.Connection,
+        row: aiosqlite.Row | None,
+        film_id: int,
+        club_id: str,
+        doc: ReviewDoc,
+        digest: str,
+    ) -> int:
+        values = (doc.source, doc.text, digest, doc.path)
+        if row is None:
+            cur = await db.execute(sql.INSERT_REVIEW, (film_id, club_id, doc.author or "", *values))
+            review_id = int(cur.lastrowid or 0)
+        else:
+            review_id = int(row["id"])
+            await db.execute(sql.UPDATE_REVIEW, (*values, review_id))
+            await db.execute(sql.DELETE_ANALYSES, (review_id,))
+            await db.execute(sql.DELETE_SEARCH, (review_id,))
+        await db.execute(sql.INSERT_SEARCH, (doc.title, " ".join(doc.aliases), doc.text, review_id))
+        return review_id
+
+    async def review(self, review_id: int) -> Review | None:
+        """One review by id."""
+        row = await self.fetchone(sql.REVIEW_BY_ID, (review_id,))
+        return _review(row) if row else None
+
+    async def reviews_for(self, film_id: int, club_id: str = "") -> list[Review]:
+        """The film's reviews visible to the club: its own first, then global ones."""
+        return [_review(r) for r in await self.fetchall(sql.REVIEWS_FOR_FILM, (film_id, club_id, club_id))]
+
+    async def films(self, club_id: str | None = None) -> list[Film]:
+        """Every film with a review visible to the club (None: every film)."""
+        if club_id is None:
+            return [_film(r) for r in await self.fetchall(sql.ALL_FILMS)]
+        return [_film(r) for r in await self.fetchall(sql.FILMS_FOR_CLUB, (club_id,))]
+
+    async def film_clubs(self) -> dict[int, frozenset[str]]:
+        """For each film, the clubs whose reviews of it exist ("" for a global review)."""
+        out: dict[int, set[str]] = {}
+        for row in await self.fetchall(sql.FILM_CLUBS):
+            out.setdefault(int(row[0]), set()).add(str(row[1]))
+        return {k: frozenset(v) for k, v in out.items()}
+
+    async def search(self, query: str, club_id: str = "", limit: int = 10) -> list[Film]:
+        """Films whose title, aliases or review text (visible to the club) match every word of `query`."""
+        words = [w.replace('"', "") for w in query.split()]
+        match = " ".join(f'"{w}"' for w in words if w)
+        if not match:
+            return []
+        rows = await self.fetchall(sql.SEARCH, (match, club_id, limit))
+        return [_film(r) for r in rows]
+
+    # --- analyses ------------------------------------------------------------
+
+    async def cached_analysis(self, review_id: int, version: str) -> Analysis | None:
+        """The stored analysis of a review by that analyser version, if any."""
+        row = await self.fetchone(sql.ANALYSIS, (review_id, version))
+        return analysis_from_json(json.loads(row[0])) if row else None
+
+    async def save_analysis(self, review_id: int, analysis: Analysis) -> None:
+        """Cache an analysis under its version, dropping older versions' entries."""
+        body = json.dumps(analysis_to_json(analysis), ensure_ascii=False)
+        async with self.transaction() as db:
+            await db.execute(sql.DELETE_OTHER_ANALYSES, (review_id, analysis.version))
+            await db.execute(sql.SAVE_ANALYSIS, (review_id, analysis.version, body))
+
+
+def _film(row: aiosqlite.Row) -> Film:
+    aliases = tuple(json.loads(row["aliases"]))
+    return Film(int(row["id"]), row["slug"], row["title"], row["year"], row["director"], aliases)
+
+
+def _review(row: aiosqlite.Row) -> Review:
+    film = Film(
+        int(row["film_id"]), row["slug"], row["title"], row["year"], row["director"], tuple(json.loads(row["aliases"]))
+    )
+    return Review(
+        int(row["id"]), film, row["body"], row["content_hash"], row["author"] or None, row["source"], row["club_id"]
+    )

@@ -58,10 +58,12 @@ class ConsoleChat:
             self.out.write(render_text(message, self.colour) + "\n")
         self.out.flush()
 
-    async def send(self, channel_id: str, message: Message) -> PostRef:
+    async def send(
+        self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
+    ) -> PostRef:
         """Print one message."""
         self.show([message])
-        return PostRef(channel_id, str(next(self._ids)))
+        return PostRef(channel_id, str(next(self._ids)), thread.thread_id if thread else None)
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
         """Print a thread: its title, then its messages."""
@@ -69,6 +71,14 @@ class ConsoleChat:
         self.show(messages)
         thread = str(next(self._ids))
         return PostRef(channel_id, thread, thread_id=thread)
+
+    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+        """Printed posts cannot be found again."""
+        return None
+
+    async def check_channel(self, channel_id: str) -> str | None:
+        """Every console channel is the terminal."""
+        return None
 
     async def close_poll(self, ref: PostRef) -> PollTally:
         """Console polls take no votes: an empty tally."""

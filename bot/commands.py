@@ -19,6 +19,20 @@ SECTIONS = ("summary", "prompts", "trivia", "polls", "all")
 
 
 @dataclass(frozen=True)
+class OptionSpec:
+    """A named argument, for platforms with structured commands (Discord app commands)."""
+
+    name: str
+    description: str
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    autocomplete: bool = False  # offer film titles as the member types
+
+
+FILM_OPTION = OptionSpec("film", "The film (title, typos forgiven)", required=True, autocomplete=True)
+
+
+@dataclass(frozen=True)
 class CommandSpec:
     """A command's name, handler, `/help` line and whether only moderators may run it."""
 
@@ -27,17 +41,24 @@ class CommandSpec:
     help: str
     moderator: bool = False
     usage: str = ""
+    options: tuple[OptionSpec, ...] = ()
 
 
 REGISTRY: dict[str, CommandSpec] = {}
 
 
-def command(name: str, *, moderator: bool = False, usage: str = "") -> Callable[[Handler], Handler]:
-    """Register a handler; its docstring's first line is its `/help` text."""
+def command(
+    name: str, *, moderator: bool = False, usage: str = "", options: tuple[OptionSpec, ...] = ()
+) -> Callable[[Handler], Handler]:
+    """Register a handler; its docstring's first line is its `/help` text.
+
+    Free-text platforms (console, Slack) put everything after the command in `Incoming.args`;
+    structured ones (Discord) fill `Incoming.options` by the `options` declared here.
+    """
 
     def register(handler: Handler) -> Handler:
         doc = (handler.__doc__ or name).strip().splitlines()[0]
-        REGISTRY[name] = CommandSpec(name, handler, doc, moderator, usage or f"/{name}")
+        REGISTRY[name] = CommandSpec(name, handler, doc, moderator, usage or f"/{name}", options)
         return handler
 
     return register
@@ -90,26 +111,30 @@ async def _film_section(app: App, incoming: Incoming, query: str, section: str) 
     return render.review(film, review, await app.analysis(review), section)
 
 
-@command("review", usage="/review FILM [summary|prompts|trivia|polls|all]")
+@command(
+    "review",
+    usage="/review FILM [summary|prompts|trivia|polls|all]",
+    options=(FILM_OPTION, OptionSpec("section", "Which part of the review digest", choices=SECTIONS)),
+)
 async def review(app: App, incoming: Incoming) -> list[Message]:
     """A film's review digest: summary, discussion prompts, award trivia and poll ideas."""
     query, section = split_section(incoming)
     return await _film_section(app, incoming, query, section)
 
 
-@command("prompts", usage="/prompts FILM")
+@command("prompts", usage="/prompts FILM", options=(FILM_OPTION,))
 async def prompts(app: App, incoming: Incoming) -> list[Message]:
     """The questions a film's review raises, for your discussion."""
     return await _film_section(app, incoming, incoming.option("film") or incoming.args.strip(), "prompts")
 
 
-@command("trivia", usage="/trivia FILM")
+@command("trivia", usage="/trivia FILM", options=(FILM_OPTION,))
 async def trivia(app: App, incoming: Incoming) -> list[Message]:
     """Award trivia stated in a film's review."""
     return await _film_section(app, incoming, incoming.option("film") or incoming.args.strip(), "trivia")
 
 
-@command("poll", usage="/poll FILM")
+@command("poll", usage="/poll FILM", options=(FILM_OPTION,))
 async def poll(app: App, incoming: Incoming) -> list[Message]:
     """Start a poll on a question the film's review raises."""
     film = await resolve(app, incoming, incoming.option("film") or incoming.args.strip())
@@ -120,7 +145,7 @@ async def poll(app: App, incoming: Incoming) -> list[Message]:
     return [render.poll(film, analysis)]
 
 
-@command("films", usage="/films [QUERY]")
+@command("films", usage="/films [QUERY]", options=(OptionSpec("query", "A word of the title or review"),))
 async def films(app: App, incoming: Incoming) -> list[Message]:
     """The films the club can talk about (optionally matching a word)."""
     if len(app.films) == 0:

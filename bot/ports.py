@@ -12,22 +12,34 @@ ImportOutcome = Literal["created", "updated", "unchanged"]
 
 
 class ChatPort(Protocol):
-    """What an adapter must do for the core (scheduler, notifications)."""
+    """What an adapter must do for the core (scheduler, notifications).
 
-    async def send(self, channel_id: str, message: Message) -> PostRef:
-        """Post one message to a channel (or into a thread, if channel_id names one)."""
+    `key` arguments are idempotency keys: the adapter uses them where its platform can
+    (Discord: message nonce with enforce_nonce; Slack: message metadata) so that a retry or
+    a restart does not post twice, and `find_post` finds a post made with a key again.
+    """
+
+    async def send(
+        self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
+    ) -> PostRef:
+        """Post one message to a channel, or into `thread` (a ref that create_thread returned)."""
         ...
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
-        """Open a thread titled `title` in a channel and post `messages` in it.
+        """Open a thread titled `title` (a thread from a starter message, a forum post, or a
+        parent message with replies) and post `messages` in it; the ref has thread_id set."""
+        ...
 
-        `key` is an idempotency key: posting the same key twice must not make two threads
-        where the platform allows the adapter to prevent it.
-        """
+    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+        """The post or thread made earlier with `key`, if the platform can find it again."""
         ...
 
     async def close_poll(self, ref: PostRef) -> PollTally:
         """End the poll posted at `ref` and return its final counts."""
+        ...
+
+    async def check_channel(self, channel_id: str) -> str | None:
+        """None if the bot can post threads in the channel, else a reason a moderator understands."""
         ...
 
 

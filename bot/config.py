@@ -45,8 +45,10 @@ class Secret:
         return bool(self._value)
 
 
-def _default_database() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+def _default_database(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    home = env.get("HOME") or str(Path.home())
+    base = env.get("XDG_DATA_HOME") or str(Path(home) / ".local" / "share")
     return Path(base) / "filmclub" / "filmclub.db"
 
 
@@ -112,6 +114,7 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = Pa
         for f in fields(Settings)
         if source.get(env_name(f.name), "").strip()
     }
+    values.setdefault("database", _default_database(source))
     settings = Settings(**values)  # type: ignore[arg-type]
     validate_timezone(settings.timezone, "FILMCLUB_TIMEZONE")
     return settings

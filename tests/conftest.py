@@ -1,0 +1,37 @@
+"""Shared fixtures: settings on a temporary database, and the core app built on them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import App
+from bot.bootstrap import build_app
+from bot.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with a fresh SQLite file and the shipped seeds."""
+    return Settings(database=tmp_path / "filmclub.db", seeds=SEEDS)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[App]:
+    """The core app on a real SQLite file, seeds imported."""
+    application = await build_app(settings)
+    yield application
+    await application.close()
+
+
+def review_file(folder: Path, name: str, title: str = "Some Film", year: str = "2020", body: str = "") -> Path:
+    """Write a review file and return its path."""
+    text = body or f"{title} is a film. It is worth seeing. Its ending surprised me."
+    path = folder / name
+    path.write_text(f"---\ntitle: {title}\nyear: {year}\n---\n{text}\n", encoding="utf-8")
+    return path

@@ -1,0 +1,77 @@
+"""Review files: the front-matter format and one precise error per bad file."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.ingest import MAX_BYTES, IngestError, parse_review
+
+GOOD = b"""---
+title: Anora
+year: 2024
+director: Sean Baker   # optional
+aliases: [Ani, "Anora (film)"]
+---
+A review body.
+"""
+
+
+def test_a_good_file_parses_every_field() -> None:
+    doc = parse_review(GOOD, "a.md")
+    assert (doc.title, doc.year, doc.director, doc.aliases, doc.text) == (
+        "Anora",
+        2024,
+        "Sean Baker",
+        ("Ani", "Anora (film)"),
+        "A review body.",
+    )
+
+
+def test_block_lists_bom_and_crlf_are_accepted() -> None:
+    raw = "\ufeff---\r\ntitle: Été\r\naliases:\r\n  - Summer\r\n  - 'L''été'\r\n---\r\nText.\r\n".encode()
+    doc = parse_review(raw)
+    assert doc.title == "Été" and doc.aliases[0] == "Summer" and doc.text == "Text."
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "words"),
+    [
+        (b"---\nyear: 2024\n---\nText\n", 1, "no 'title'"),
+        (b"---\ntitle: X\nyear: twenty\n---\nText\n", 3, "is not a year"),
+        (b"---\ntitle: X\nyear: 1066\n---\nText\n", 3, "is not a year"),
+        (b"---\ntitle: X\n---\n\n   \n", 4, "empty"),
+        (b"---\ntitle: X\n---\nbad \xff byte\n", 4, "not UTF-8"),
+        (b"---\ntitle: X\n---\nbin\x00ary\n", 4, "binary"),
+        (b"title: X\nText\n", 1, "must start with a '---'"),
+        (b"---\ntitle: X\nText without a closing line\n", 1, "never closed"),
+        (b"---\ntitle: X\nthis line is wrong\n---\nText\n", 3, "not 'key: value'"),
+        (b"---\ntitle: X\ntitle: Y\n---\nText\n", 3, "twice"),
+        (b"---\ntitle: X\naliases: [A, B\n---\nText\n", 3, "close with ']'"),
+        (b"---\ntitle: [A, B]\n---\nText\n", 2, "single value"),
+    ],
+)
+def test_each_bad_file_names_the_line_and_the_problem(raw: bytes, line: int, words: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_review(raw, "bad.md")
+    assert caught.value.line == line
+    assert words in caught.value.problem
+    assert str(caught.value).startswith(f"bad.md:{line}: ")
+
+
+def test_an_oversized_file_is_refused_before_decoding() -> None:
+    raw = b"---\ntitle: X\n---\n" + b"a" * MAX_BYTES
+    with pytest.raises(IngestError, match="at most 200 KB"):
+        parse_review(raw, "big.md")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=400).map(lambda t: ("---\n" + t).encode("utf-8", "surrogatepass")))
+def test_arbitrary_bytes_give_a_review_or_a_clean_error(raw: bytes) -> None:
+    try:
+        doc = parse_review(raw, "fuzz.md")
+    except IngestError as exc:
+        assert exc.path == "fuzz.md" and exc.problem
+    else:
+        assert doc.title and doc.text

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import heapq
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -33,11 +35,11 @@ class FilmIndex:
         for film in films:
             for key in _keys(film):
                 self._exact.setdefault(key, []).append(film.id)
-        self._choices = list(self._exact)
-        # Every word-start suffix of each name, sorted, so a prefix is two bisects away.
-        self._prefixes = sorted(
-            (suffix, rank, film.id) for film in films for name in _names(film) for rank, suffix in _suffixes(name)
-        )
+        self._names = _NameGrams(films)
+        # Sorted (name, id) and (later-word suffix, id) lists: a prefix is one bisect away,
+        # and whole-name prefixes rank before word-inside-name prefixes.
+        self._starts = sorted((name, film.id) for film in films for name in _names(film))
+        self._inner = sorted((suffix, film.id) for film in films for name in _names(film) for suffix in _suffixes(name))
 
     def __len__(self) -> int:
         return len(self._films)
@@ -68,35 +70,90 @@ class FilmIndex:
         return Match(None, tuple(f for f, _ in ranked[:3]))
 
     def complete(self, prefix: str, club_id: str | None = None, limit: int = 25) -> list[Film]:
-        """The best `limit` films whose title or alias has a word starting with `prefix`."""
+        """The best `limit` films whose title or alias (or a word of it) starts with `prefix`."""
         key = fold(prefix)
         if not key:
             return self.films(club_id)[:limit]
-        start = bisect.bisect_left(self._prefixes, (key,))
-        hits: list[tuple[int, str, int]] = []
-        for suffix, rank, film_id in self._prefixes[start:]:
-            if not suffix.startswith(key) or len(hits) >= limit * 8:
-                break
-            if self.visible(film_id, club_id):
-                hits.append((rank, suffix, film_id))
-        seen: dict[int, Film] = {}
-        for _, _, film_id in sorted(hits):
-            seen.setdefault(film_id, self._films[film_id])
-        return list(seen.values())[:limit]
+        found: dict[int, Film] = {}
+        for table in (self._starts, self._inner):
+            for index in range(bisect.bisect_left(table, (key,)), len(table)):
+                name, film_id = table[index]
+                if not name.startswith(key) or len(found) >= limit:
+                    break
+                if self.visible(film_id, club_id):
+                    found.setdefault(film_id, self._films[film_id])
+        return list(found.values())
 
     def _newest(self, ids: list[int]) -> Film:
         return max((self._films[i] for i in ids), key=lambda f: f.year or 0)
 
     def _fuzzy(self, key: str, club_id: str | None) -> list[tuple[Film, float]]:
-        found = process.extract(key, self._choices, scorer=fuzz.WRatio, limit=40, score_cutoff=SUGGEST)
+        name, year = _split_year(key)
         best: dict[int, float] = {}
-        for choice, _, _ in found:
-            score = fuzz.ratio(key, choice)
-            for film_id in self._exact[choice]:
-                if self.visible(film_id, club_id) and score > best.get(film_id, -1.0):
-                    best[film_id] = score
+        for candidate, score in self._names.similar(name):
+            for film_id in self._names.films[candidate]:
+                film = self._films[film_id]
+                # A matching year breaks ties between remakes; a wrong one costs a little.
+                adjusted = score + (0.5 if year and film.year == year else -5.0 if year else 0.0)
+                if self.visible(film_id, club_id) and adjusted > best.get(film_id, -1.0):
+                    best[film_id] = adjusted
         ordered = sorted(best.items(), key=lambda kv: -kv[1])
         return [(self._films[i], s) for i, s in ordered]
+
+
+class _NameGrams:
+    """Film names with a trigram index, so fuzzy matching scores a few hundred names, not all.
+
+    rapidfuzz scores pairs fast but has no index; scanning 100,000 titles per lookup costs
+    hundreds of milliseconds, so candidates are first drawn by shared trigrams (as pg_trgm does).
+    """
+
+    def __init__(self, films: Sequence[Film]) -> None:
+        self.names: list[str] = []
+        self.films: list[list[int]] = []
+        position: dict[str, int] = {}
+        self.grams: dict[str, list[int]] = {}
+        for film in films:
+            for name in _names(film):
+                if name not in position:
+                    position[name] = len(self.names)
+                    self.names.append(name)
+                    self.films.append([])
+                    for gram in _trigrams(name):
+                        self.grams.setdefault(gram, []).append(position[name])
+                self.films[position[name]].append(film.id)
+
+    def similar(self, key: str, candidates: int = 200) -> list[tuple[int, float]]:
+        """Names close to `key`, as (name index, similarity 0–100), best first."""
+        grams = _trigrams(key)
+        counts: Counter[int] = Counter()
+        for gram in grams:
+            counts.update(self.grams.get(gram, ()))
+        # A typo breaks at most three trigrams; a quarter shared still makes a suggestion.
+        floor = max(1, len(grams) // 4)
+        pool = [i for i, n in counts.items() if n >= floor]
+        if len(pool) > candidates:
+            pool = heapq.nlargest(candidates, pool, key=counts.__getitem__)
+        choices = {i: self.names[i] for i in pool}
+        ratio = {i: s for _, s, i in process.extract(key, choices, scorer=fuzz.ratio, limit=None)}
+        weighted = process.extract(key, choices, scorer=fuzz.WRatio, limit=None, score_cutoff=SUGGEST)
+        # Plain ratio decides acceptance; WRatio (partial and token matches) only lets a
+        # suggestion through, below the acceptance line, when a word of a long title was typed.
+        kept = {i: ratio[i] if ratio[i] >= ACCEPT else min(w, ACCEPT - 1) for _, w, i in weighted}
+        kept |= {i: r for i, r in ratio.items() if r >= ACCEPT}
+        return sorted(kept.items(), key=lambda t: -t[1])
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"  {text} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _split_year(key: str) -> tuple[str, int | None]:
+    head, _, tail = key.rpartition(" ")
+    if head and len(tail) == 4 and tail.isdigit():
+        return head, int(tail)
+    return key, None
 
 
 def _names(film: Film) -> list[str]:
@@ -112,6 +169,6 @@ def _keys(film: Film) -> set[str]:
     return keys
 
 
-def _suffixes(name: str) -> list[tuple[int, str]]:
+def _suffixes(name: str) -> list[str]:
     words = name.split(" ")
-    return [(0 if i == 0 else 1, " ".join(words[i:])) for i in range(len(words))]
+    return [" ".join(words[i:]) for i in range(1, len(words))]

@@ -1,18 +1,71 @@
-"""Entry points of the Slack adapter for the composition root (being built; see the open issue)."""
+"""Entry points of the Slack adapter for the composition root: run the bot, or preview a command."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from typing import Any
 
+import aiohttp
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.app.async_app import AsyncApp
+
+from adapters.slack.preview import preview_line
+from adapters.slack.server import EVENTS_PATH, SlackAdapter, build, close_polls_forever, serve, web_client
 from bot.app import App
+from bot.bootstrap import build_app
 from bot.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 async def run(settings: Settings) -> None:
-    """Start the Slack bot."""
-    raise SystemExit("The Slack adapter is not available in this version yet.")
+    """Start the Slack bot: Socket Mode if SLACK_APP_TOKEN is set, else HTTP mode with signature checks."""
+    token = settings.require("SLACK_BOT_TOKEN")
+    socket_mode = bool(settings.slack_app_token)
+    secret = None if socket_mode else settings.require("SLACK_SIGNING_SECRET").reveal()
+    core = await build_app(settings)
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = web_client(token.reveal(), settings.slack_api_url, session)
+            adapter = build(core, client, signing_secret=secret, moderator_group=settings.slack_moderator_group)
+            core.chat = adapter.chat
+            closer = asyncio.create_task(close_polls_forever(adapter.chat))
+            try:
+                if socket_mode:
+                    await _socket_mode(adapter.bolt, settings)
+                else:
+                    await _http_mode(adapter, settings.slack_port)
+            finally:
+                closer.cancel()
+                await adapter.drain()
+    finally:
+        await core.close()
+
+
+async def _socket_mode(bolt: AsyncApp, settings: Settings) -> None:
+    handler = AsyncSocketModeHandler(bolt, settings.require("SLACK_APP_TOKEN").reveal())
+    await handler.connect_async()  # type: ignore[no-untyped-call]
+    log.info("Slack adapter running in Socket Mode (SLACK_APP_TOKEN is set): no public URL needed")
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await handler.close_async()  # type: ignore[no-untyped-call]
+
+
+async def _http_mode(adapter: SlackAdapter, port: int) -> None:
+    runner = await serve(adapter, "0.0.0.0", port)
+    log.info(
+        "Slack adapter running in HTTP mode on port %d: Request URL https://YOUR-HOST%s, signatures checked",
+        port,
+        EVENTS_PATH,
+    )
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
 
 
 async def preview(app: App, line: str) -> list[dict[str, Any]]:
-    """The request bodies the adapter would send for a command line."""
-    raise SystemExit("The Slack adapter is not available in this version yet.")
+    """The ack body and the Web API calls the adapter would make for a command line, as JSON."""
+    return await preview_line(app, line)

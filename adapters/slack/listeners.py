@@ -1,0 +1,114 @@
+"""The bolt listeners: slash commands, vote buttons, command buttons and "Show spoilers"."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from typing import Any
+
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.blocks import SECTION_TEXT, escape, split
+from adapters.slack.chat import SlackChat
+from adapters.slack.moderators import Moderators
+from adapters.slack.poll_blocks import parse_vote
+from adapters.slack.replies import ACK_BUDGET, deliver, plan
+from adapters.slack.tasks import Background, Coalescer
+from bot.app import App
+from bot.commands import REGISTRY, parse_line
+from bot.models import Incoming, Message
+from bot.polls import PollError
+
+COMMAND = re.compile(r"^/[\w-]+$")
+
+
+def needs_check(name: str) -> bool:
+    """Whether the answer depends on being a moderator: a moderator-only command, or /help listing them."""
+    spec = REGISTRY.get(name.lstrip("/").lower())
+    if spec is None:
+        return False
+    return spec.moderator or (spec.name == "help" and any(s.moderator for s in REGISTRY.values()))
+
+
+class Listeners:
+    """Translates Slack requests to the core and back; holds no rules of its own."""
+
+    def __init__(
+        self, core: App, chat: SlackChat, moderators: Moderators, background: Background, coalescer: Coalescer
+    ):
+        self.core, self.chat, self.moderators = core, chat, moderators
+        self.background, self.coalescer = background, coalescer
+
+    async def incoming(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> Incoming | None:
+        """A command line from a member as an Incoming, checking moderator status only when it matters."""
+        incoming = parse_line(line, user_id=user, club_id=team, channel_id=channel, platform="slack")
+        if incoming is not None and needs_check(incoming.command):
+            moderator = await self.moderators.check(client, user)
+            incoming = Incoming(incoming.command, incoming.args, user, team, channel, moderator, "slack")
+        return incoming
+
+    async def answer(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> list[Message]:
+        """The core's messages for one command line."""
+        incoming = await self.incoming(client, line, user, team, channel)
+        return await self.core.dispatch(incoming) if incoming else []
+
+    async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond) -> None:
+        """A slash command: the answer rides in the ack when ready in time, else follows it."""
+        line = f"{body['command']} {body.get('text', '')}"
+        user, team, channel = body["user_id"], body["team_id"], body["channel_id"]
+        work = asyncio.ensure_future(self.answer(client, line, user, team, channel))
+        try:
+            messages = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
+        except TimeoutError:
+            await ack()
+            self.background.spawn(self._follow(work, respond, channel, team), f"answer {body['command']}")
+            return
+        first, later = plan(messages)
+        await (ack(**first) if first else ack())
+        if later:
+            self.background.spawn(deliver(later, self.chat, respond, channel, team), f"deliver {body['command']}")
+
+    async def _follow(
+        self, work: asyncio.Future[list[Message]], respond: AsyncRespond, channel: str, team: str
+    ) -> None:
+        first, later = plan(await work)
+        await deliver([first, *later] if first else later, self.chat, respond, channel, team)
+
+    async def vote(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:
+        """A vote button: recorded before the response, the message updated soon after (coalesced)."""
+        await ack()
+        parsed = parse_vote(str(action.get("value", "")))
+        if parsed is None:
+            return
+        try:
+            await self.chat.polls.vote(parsed[0], body["user"]["id"], parsed[1])
+        except PollError as exc:
+            say = respond(text=escape(str(exc)), response_type="ephemeral", replace_original=False)
+            self.background.spawn(_quietly(say), "poll refusal")
+            return
+        self.coalescer.touch(parsed[0])
+
+    async def button(
+        self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond
+    ) -> None:
+        """A command button ("More prompts"): runs the command for the member who clicked."""
+        await ack()
+        user, team = body["user"]["id"], (body.get("team") or {}).get("id") or body["user"].get("team_id", "")
+        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id", "")
+        work = asyncio.ensure_future(self.answer(client, "/" + str(action.get("value", "")), user, team, channel))
+        self.background.spawn(self._follow(work, respond, channel, team), "button")
+
+    async def spoilers(self, ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
+        """ "Show spoilers": the hidden lines, shown only to the member who asked."""
+        await ack()
+        text = escape(str(action.get("value", "")))
+        blocks = [SectionBlock(text=MarkdownTextObject(text=t)) for t in split(text, SECTION_TEXT)]
+        say = respond(text="Spoilers", blocks=blocks, response_type="ephemeral", replace_original=False)
+        self.background.spawn(_quietly(say), "spoilers")
+
+
+async def _quietly(work: Any) -> None:
+    await work

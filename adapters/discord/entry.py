@@ -1,18 +1,84 @@
-"""Entry points of the Discord adapter for the composition root (being built; see the open issue)."""
+"""Entry points of the Discord adapter for the composition root: run the bot, preview a command."""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
+import discord.http
+
 from bot.app import App
+from bot.commands import REGISTRY, parse_line
 from bot.config import Settings
+
+from .commands import options_of
+from .fake_events import MANAGE_THREADS, VIEW_AND_SEND, command, feed, member
+from .fake_server import FakeDiscord
+
+PREVIEW_CHANNEL = 8800
+PREVIEW_TOKEN = "preview.not-a-token"  # never a real token: preview talks to the local fake only
+
+
+@contextmanager
+def api_base(base: str | None) -> Iterator[None]:
+    """Point discord.py's REST client (bot and interaction webhooks) at `base` while inside."""
+    previous = discord.http.Route.BASE
+    if base:
+        discord.http.Route.BASE = base.rstrip("/")
+    try:
+        yield
+    finally:
+        discord.http.Route.BASE = previous
 
 
 async def run(settings: Settings) -> None:
-    """Start the Discord bot."""
-    raise SystemExit("The Discord adapter is not available in this version yet.")
+    """Start the Discord bot: connect, sync the commands, answer until stopped."""
+    from bot.bootstrap import build_app
+
+    from .chat import DiscordChat
+    from .client import FilmClubBot
+
+    token = settings.require("DISCORD_TOKEN")
+    with api_base(settings.discord_api_base):
+        bot = FilmClubBot(settings)
+        bot.app = await build_app(settings, DiscordChat(bot, settings.discord_poll_hours))
+        try:
+            async with bot:
+                await bot.start(token.reveal())
+        finally:
+            await bot.app.close()
+
+
+def preview_values(line: str) -> tuple[str, dict[str, str]]:
+    """A typed line as a command name and the option values a member would fill in."""
+    incoming = parse_line(line)
+    if incoming is None:
+        raise ValueError(f"not a command: {line!r}")
+    spec = REGISTRY.get(incoming.command)
+    if spec is None or not incoming.args:
+        return incoming.command, {}
+    # The whole text goes to the first option, as a member typing in the first box would.
+    return incoming.command, {options_of(spec)[0].name: incoming.args}
 
 
 async def preview(app: App, line: str) -> list[dict[str, Any]]:
-    """The request bodies the adapter would send for a command line."""
-    raise SystemExit("The Discord adapter is not available in this version yet.")
+    """The request bodies the adapter sends for a command line, captured from discord.py itself."""
+    from .client import FilmClubBot
+
+    name, values = preview_values(line)
+    async with FakeDiscord() as fake:
+        fake.add_channel(PREVIEW_CHANNEL)
+        with api_base(fake.base):
+            bot = FilmClubBot(app.settings, sync=False)
+            bot.app = app
+            async with bot:
+                await bot.login(PREVIEW_TOKEN)
+                start = len(fake.requests)
+                if name in REGISTRY:
+                    moderator = member(permissions=VIEW_AND_SEND | MANAGE_THREADS)
+                    feed(bot, command(fake, name, values, channel_id=PREVIEW_CHANNEL, who=moderator))
+                    async with asyncio.timeout(30):
+                        await bot.answered.get()
+        return [r.as_json() for r in fake.requests[start:]]

@@ -1,0 +1,136 @@
+"""DiscordChat: the core's ChatPort on Discord (posts, threads and forum posts, native polls)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+import discord
+
+from bot.models import Message, PollTally, PostRef
+
+from .render import THREAD_NAME_MAX, Draft, clip, render_all
+from .send import message_kwargs, nonce
+
+log = logging.getLogger(__name__)
+TEXT_NEEDS = {
+    "view_channel": "View Channel",
+    "send_messages": "Send Messages",
+    "embed_links": "Embed Links",
+    "read_message_history": "Read Message History",
+    "create_public_threads": "Create Public Threads",
+    "send_messages_in_threads": "Send Messages in Threads",
+    "send_polls": "Create Polls",
+}
+FORUM_NEEDS = {k: v for k, v in TEXT_NEEDS.items() if k != "create_public_threads"}  # a post is a message
+
+
+class DiscordChat:
+    """ChatPort on a discord.py client: what the scheduler and notifications post with."""
+
+    def __init__(self, client: discord.Client, poll_hours: int = 168) -> None:
+        self.client = client
+        self.poll_hours = poll_hours
+        self._posts: dict[tuple[str, str], PostRef] = {}  # (channel, key) → post, for this process
+
+    async def _channel(self, channel_id: str) -> Any:
+        return self.client.get_channel(int(channel_id)) or await self.client.fetch_channel(int(channel_id))
+
+    async def _post(self, target: discord.abc.Messageable, draft: Draft, key: str | None, part: int) -> discord.Message:
+        kwargs = message_kwargs(draft, self.poll_hours)
+        if key:
+            # The nonce with enforce_nonce makes Discord drop a retried duplicate of this very part.
+            kwargs["nonce"] = nonce(key, part)
+        return await target.send(**kwargs)
+
+    async def send(
+        self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
+    ) -> PostRef:
+        """Post one message (split if long) to a channel or into a thread; the ref is its first part."""
+        target_id = thread.thread_id if thread and thread.thread_id else channel_id
+        target = self.client.get_partial_messageable(int(target_id))
+        sent = [await self._post(target, d, key, i) for i, d in enumerate(render_all([message]))]
+        ref = PostRef(channel_id, str(sent[0].id), thread.thread_id if thread else None)
+        if key:
+            self._posts[(channel_id, key)] = ref
+        return ref
+
+    async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
+        """A thread from a starter message (text channel) or a forum post, then the other messages in it."""
+        channel = await self._channel(channel_id)
+        drafts = render_all(messages) or render_all([Message(title)])
+        name = clip(title, THREAD_NAME_MAX) or "Discussion"
+        if isinstance(channel, discord.ForumChannel):
+            created = await channel.create_thread(name=name, **message_kwargs(drafts[0], self.poll_hours))
+            thread, starter = created.thread, created.message
+        elif isinstance(channel, discord.TextChannel):
+            starter = await self._post(channel, drafts[0], key, 0)
+            thread = await starter.create_thread(name=name)
+        else:
+            raise ValueError(f"channel {channel_id} is neither a text channel nor a forum channel")
+        for i, draft in enumerate(drafts[1:], start=1):
+            await self._post(thread, draft, key, i)
+        ref = PostRef(channel_id, str(starter.id), str(thread.id))
+        self._posts[(channel_id, key)] = ref
+        return ref
+
+    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+        """The post made with `key`: remembered by this process, else by nonce among recent messages."""
+        known = self._posts.get((channel_id, key))
+        if known is not None:
+            return known
+        # Best effort: Discord echoes nonces only for a short while after posting, so after a
+        # restart this finds a post only if the history still carries its nonce.
+        wanted = nonce(key, 0)
+        channel = self.client.get_partial_messageable(int(channel_id))
+        async for message in channel.history(limit=50):
+            if message.author.id == getattr(self.client.user, "id", None) and message.nonce == wanted:
+                thread = message.thread.id if message.thread else None
+                return PostRef(channel_id, str(message.id), str(thread) if thread else None)
+        return None
+
+    async def _fetch(self, ref: PostRef) -> discord.Message:
+        # A poll sent into a thread lives there; a text channel's starter lives in the channel.
+        for place in dict.fromkeys(p for p in (ref.thread_id, ref.channel_id) if p):
+            try:
+                return await self.client.get_partial_messageable(int(place)).fetch_message(int(ref.message_id))
+            except discord.NotFound:
+                continue
+        raise LookupError(f"message {ref.message_id} not found in channel {ref.channel_id}")
+
+    async def close_poll(self, ref: PostRef) -> PollTally:
+        """End the native poll at `ref` and return its counts."""
+        message = await self._fetch(ref)
+        if message.poll is None:
+            raise ValueError(f"message {ref.message_id} carries no poll")
+        if not message.poll.is_finalised():
+            try:
+                message = await message.end_poll()
+            except discord.HTTPException as exc:  # e.g. it ended on its own meanwhile
+                log.info("ending poll %s: %s; reading it as it is", ref.message_id, exc)
+                message = await self._fetch(ref)
+        poll = message.poll
+        assert poll is not None
+        counts = tuple(a.vote_count for a in poll.answers)
+        return PollTally(tuple(a.text for a in poll.answers), counts, poll.total_votes)
+
+    async def check_channel(self, channel_id: str) -> str | None:
+        """None if the bot can post threads in the channel, else what a moderator should fix."""
+        try:
+            channel = await self._channel(channel_id)
+        except discord.NotFound:
+            return f"I can't find channel {channel_id}: was it deleted, or is it in another server?"
+        except discord.Forbidden:
+            return f"I can't see <#{channel_id}>: give the bot's role View Channel there."
+        if not isinstance(channel, discord.TextChannel | discord.ForumChannel):
+            return f"<#{channel_id}> is neither a text channel nor a forum channel; choose one of those."
+        me = channel.guild.me
+        if me is None:  # no gateway cache (e.g. offline runs): the channel exists, permissions unknown
+            return None
+        needs = FORUM_NEEDS if isinstance(channel, discord.ForumChannel) else TEXT_NEEDS
+        permissions = channel.permissions_for(me)
+        missing = [label for attr, label in needs.items() if not getattr(permissions, attr)]
+        if missing:
+            return f"In <#{channel_id}> the bot lacks: {', '.join(missing)}. Grant them to its role there."
+        return None

@@ -1,0 +1,178 @@
+"""A local fake of Discord's REST API (aiohttp, 127.0.0.1) that records every request.
+
+Tests, benchmarks and `filmclub preview` point discord.py at it (DISCORD_API_BASE) to run the
+adapter whole without the internet. It answers the routes the adapter uses, plausibly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from aiohttp import web
+
+API = "/api/v10"
+BOT_ID, APP_ID, GUILD_ID, OWNER_ID = 1100, 1100, 2200, 3300
+Json = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request the adapter made: method, path below the API base, and JSON body."""
+
+    method: str
+    path: str
+    json: Any = None
+
+    def as_json(self) -> Json:
+        """The request as {"method", "path", "json"}."""
+        return {"method": self.method, "path": self.path, "json": self.json}
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def bot_user() -> Json:
+    """The bot's user object."""
+    return {
+        "id": str(BOT_ID),
+        "username": "filmclub",
+        "discriminator": "0",
+        "global_name": None,
+        "avatar": None,
+        "bot": True,
+    }
+
+
+def channel(channel_id: int, kind: int = 0, *, parent_id: int | None = None, name: str = "film-club") -> Json:
+    """A guild channel object: 0 text, 15 forum, 11 public thread."""
+    data: Json = {"id": str(channel_id), "type": kind, "guild_id": str(GUILD_ID), "name": name, "position": 0}
+    data |= {"permission_overwrites": [], "nsfw": False, "parent_id": str(parent_id) if parent_id else None}
+    data |= {"rate_limit_per_user": 0, "flags": 0, "topic": None, "last_message_id": None}
+    if kind == 15:
+        data |= {"available_tags": [], "default_reaction_emoji": None, "default_sort_order": None}
+    if kind == 11:
+        meta = {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": _now(), "locked": False}
+        data |= {"owner_id": str(BOT_ID), "thread_metadata": meta, "message_count": 0, "member_count": 1}
+    return data
+
+
+@dataclass
+class FakeDiscord:
+    """The fake server's state: channels, messages, poll votes, and the request log."""
+
+    channels: dict[int, Json] = field(default_factory=dict)
+    messages: dict[int, Json] = field(default_factory=dict)
+    votes: dict[int, list[int]] = field(default_factory=dict)  # message id → counts per answer
+    requests: list[Request] = field(default_factory=list)
+    interaction_channels: dict[str, int] = field(default_factory=dict)  # interaction token → channel id
+    originals: dict[str, int] = field(default_factory=dict)  # interaction token → original response id
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(900_000))
+    _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    _runner: web.AppRunner | None = None
+    base: str = ""
+
+    async def __aenter__(self) -> FakeDiscord:
+        app = web.Application(client_max_size=4 * 1024 * 1024)
+        app.router.add_route("*", API + "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = self._runner.addresses[0][1]
+        self.base = f"http://127.0.0.1:{port}{API}"
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def add_channel(self, channel_id: int, kind: int = 0, name: str = "film-club") -> Json:
+        """Make a channel exist (0 text, 15 forum)."""
+        self.channels[channel_id] = channel(channel_id, kind, name=name)
+        return self.channels[channel_id]
+
+    def bodies(self, method: str | None = None, prefix: str = "") -> list[Any]:
+        """The JSON bodies recorded, optionally of one method and path prefix."""
+        return [r.json for r in self.requests if (method in (None, r.method)) and r.path.startswith(prefix)]
+
+    async def wait_for(self, done: Callable[[list[Request]], bool]) -> list[Request]:
+        """Wait until the request log satisfies `done` (callers bound the wait with asyncio.timeout)."""
+        async with self._changed:
+            await self._changed.wait_for(lambda: done(self.requests))
+        return self.requests
+
+    def next_id(self) -> int:
+        """A fresh snowflake."""
+        return next(self._ids)
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        body = await request.json() if request.can_read_body else None
+        path = request.path[len(API) :]
+        async with self._changed:
+            self.requests.append(Request(request.method, path, body))
+            self._changed.notify_all()
+        result = self._route(request.method, path.strip("/").split("/"), body)
+        if result is None:
+            return web.Response(status=204)
+        status, payload = result
+        # discord.py parses a body as JSON only when the content type is exactly this.
+        return web.Response(body=json.dumps(payload).encode(), status=status, content_type="application/json")
+
+    def _route(self, method: str, parts: list[str], body: Any) -> tuple[int, Any] | None:
+        from .fake_routes import route
+
+        return route(self, method, parts, body)
+
+    def message(self, channel_id: int, body: Json, *, flags: int = 0) -> Json:
+        """Store and return a message object made from a create body."""
+        message_id = self.next_id()
+        data: Json = {"id": str(message_id), "channel_id": str(channel_id), "author": bot_user(), "type": 0}
+        data |= {"content": body.get("content") or "", "embeds": body.get("embeds") or [], "timestamp": _now()}
+        data |= {"edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [], "pinned": False}
+        data |= {"mention_roles": [], "attachments": [], "components": [], "flags": flags | (body.get("flags") or 0)}
+        if body.get("nonce") is not None:
+            data["nonce"] = body["nonce"]
+        if body.get("poll"):
+            data["poll"] = self._poll(message_id, body["poll"])
+        self.messages[message_id] = data
+        return data
+
+    def _poll(self, message_id: int, poll: Json, *, final: bool = False) -> Json:
+        answers = [{"answer_id": i + 1, "poll_media": a["poll_media"]} for i, a in enumerate(poll["answers"])]
+        counts = self.votes.setdefault(message_id, [0] * len(answers))
+        expiry = datetime.now(UTC) + timedelta(hours=poll.get("duration") or 24)
+        results = [{"id": i + 1, "count": c, "me_voted": False} for i, c in enumerate(counts)]
+        return {
+            "question": poll["question"],
+            "answers": answers,
+            "expiry": expiry.isoformat(),
+            "allow_multiselect": bool(poll.get("allow_multiselect")),
+            "layout_type": 1,
+            "results": {"is_finalized": final, "answer_counts": results},
+        }
+
+    def thread(self, parent_id: int, name: str, *, thread_id: int | None = None) -> Json:
+        """Create a public thread under `parent_id` (from a starter message: the same id)."""
+        new = thread_id or self.next_id()
+        self.channels[new] = channel(new, 11, parent_id=parent_id, name=name)
+        return self.channels[new]
+
+    def end_poll(self, message_id: int) -> Json:
+        """Finalise a poll with the votes recorded in `votes`."""
+        message = self.messages[message_id]
+        poll = message["poll"]
+        request = {"question": poll["question"], "answers": poll["answers"], "duration": 1}
+        message["poll"] = self._poll(message_id, request, final=True) | {"expiry": _now()}
+        return message
+
+
+def dumps(requests: list[Request]) -> str:
+    """The request log as indented JSON (for debugging a test)."""
+    return json.dumps([r.as_json() for r in requests], indent=2)

@@ -173,3 +173,7 @@ def parse_line(line: str, **context: str | bool) -> Incoming | None:
         return None
     name, _, args = text[1:].partition(" ")
     return Incoming(command=name.lower(), args=args.strip(), **context)  # type: ignore[arg-type]
+
+
+# The weekly-thread commands live in their own module; importing it registers them.
+from bot import schedules as _schedules  # noqa: E402, F401

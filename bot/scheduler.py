@@ -1,0 +1,245 @@
+"""Weekly threads: claim each due occurrence in the store, post it exactly once, close its poll."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+import weakref
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from bot import weekly
+from bot.app import App
+from bot.clock import parse_utc, utc_text
+from bot.models import PollTally, PostRef
+from bot.ports import ChatPort, Clock
+from bot.store.schedules import OPEN, Claim, Occurrence, Schedule, ScheduleStore
+
+log = logging.getLogger(__name__)
+LEASE = timedelta(minutes=2)  # how long a crashed process's unfinished claim waits before another takes it
+LATE_AFTER = timedelta(minutes=15)  # a thread posted this long after its time says it is late
+MAX_SLEEP = timedelta(minutes=15)  # re-read schedules changed by another process (the CLI) this often
+BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30))
+_RUNNING: weakref.WeakKeyDictionary[App, Scheduler] = weakref.WeakKeyDictionary()
+
+
+class Unpostable(Exception):
+    """An occurrence that no retry can post (its film is gone): reported at once."""
+
+
+def running(app: App) -> Scheduler | None:
+    """The scheduler serving `app` in this process, if one was started."""
+    return _RUNNING.get(app)
+
+
+def window(schedule: Schedule) -> timedelta:
+    """How long a thread's poll stays open: poll_hours, else until the next thread."""
+    return timedelta(hours=schedule.poll_hours) if schedule.poll_hours else timedelta(weeks=schedule.every)
+
+
+def plan(schedule: Schedule, due: list[tuple[datetime, datetime]], now: datetime, grace: timedelta) -> list[Claim]:
+    """What to do with occurrences that fell due: post the latest if within grace, skip the rest."""
+    *older, (wall, at) = due
+    claims = [Claim(w, d, post=False, reason="missed") for w, d in older]
+    post = now - at <= grace
+    late = now - at > LATE_AFTER
+    reason = None if post else "missed: beyond the grace window"
+    return [*claims, Claim(wall, at, post, late and post, reason, at + window(schedule))]
+
+
+class Scheduler:
+    """Posts one platform's weekly threads; `run()` loops, `tick()` does one pass."""
+
+    def __init__(
+        self, app: App, chat: ChatPort, clock: Clock, *, platform: str = "console", owner: str | None = None
+    ) -> None:
+        self.app, self.chat, self.clock, self.platform = app, chat, clock, platform
+        self.store = ScheduleStore(app.store)
+        self.owner = owner or uuid.uuid4().hex
+        self.grace = timedelta(hours=app.settings.grace_hours)
+        self.changed = asyncio.Event()  # set by /schedule commands: wake up and re-plan
+        self.asleep = asyncio.Event()  # set while waiting (tests wait on it)
+        self.wake_at: datetime | None = None
+        self.on_step: Callable[[str], Awaitable[None]] | None = None  # fault injection in tests
+        _RUNNING[app] = self
+
+    async def run(self) -> None:
+        """Post due threads and close polls until cancelled, sleeping in between."""
+        while True:
+            self.changed.clear()
+            failed = False
+            try:
+                await self.tick()
+            except Exception:
+                log.exception("scheduler pass failed; trying again shortly")
+                failed = True
+            wake = await self.next_wake()
+            if failed:
+                wake = max(wake, self.clock.now() + BACKOFF[0])
+            await self._sleep(wake)
+
+    async def _sleep(self, wake: datetime) -> None:
+        self.wake_at = wake
+        self.asleep.set()
+        timer = asyncio.ensure_future(self.clock.sleep_until(wake))
+        change = asyncio.ensure_future(self.changed.wait())
+        try:
+            await asyncio.wait((timer, change), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (timer, change):
+                task.cancel()
+            await asyncio.gather(timer, change, return_exceptions=True)
+            self.asleep.clear()
+
+    async def tick(self) -> None:
+        """One pass: claim what fell due, then finish unfinished posts and close ended polls."""
+        await self.claim_due()
+        for occ in await self.store.work(self.platform, self.owner, self.clock.now()):
+            await self.advance(occ)
+
+    async def next_wake(self) -> datetime:
+        """The next due occurrence, retry, lease expiry or poll closing (at most MAX_SLEEP away)."""
+        now = self.clock.now()
+        times = [now + MAX_SLEEP]
+        for schedule in await self.store.active(self.platform):
+            upcoming = next(schedule.recurrence.occurrences(await self._after(schedule, now)), None)
+            times += [upcoming[1]] if upcoming else []
+        pending = await self.store.next_work(self.platform)
+        times += [parse_utc(pending)] if pending else []
+        return min(times)
+
+    async def _after(self, schedule: Schedule, floor: datetime | None = None) -> datetime:
+        mark = await self.store.watermark(schedule.id)
+        marks = [parse_utc(schedule.not_before), *([parse_utc(mark)] if mark else []), *([floor] if floor else [])]
+        return max(marks)
+
+    async def claim_due(self) -> None:
+        """Record every occurrence that fell due: claim the latest within grace, skip the others."""
+        now = self.clock.now()
+        for schedule in await self.store.active(self.platform):
+            due = schedule.recurrence.due_between(await self._after(schedule), now)
+            if not due:
+                continue
+            claims = plan(schedule, due, now, self.grace)
+            for occ_id, state in await self.store.record(schedule, claims, self.owner, now + LEASE):
+                occ = await self.store.occurrence(occ_id)
+                if occ and state == "failed":  # only the process whose claim failed reports it
+                    await self._report(schedule, occ, "report_failed", reason="the film queue is empty")
+
+    async def advance(self, occ: Occurrence) -> None:
+        """Take the lease on one unfinished occurrence and carry it as far as it goes."""
+        now = self.clock.now()
+        if not await self.store.acquire(occ, self.owner, now, now + LEASE):
+            return  # another live process is on it
+        schedule = await self.store.by_id(occ.schedule_id)
+        assert schedule is not None
+        try:
+            if occ.state in OPEN:
+                await self._post(schedule, occ)
+            else:
+                await self._close(schedule, occ)
+        except Unpostable as exc:
+            await self.store.fail(occ.id, self.owner, str(exc))
+            await self._report(schedule, occ, "report_failed", reason=str(exc))
+        except Exception as exc:
+            log.warning("schedule %s occurrence %s: %s", schedule.id, occ.occurrence, exc, exc_info=True)
+            await self._retry(schedule, occ, exc)
+
+    async def _retry(self, schedule: Schedule, occ: Occurrence, exc: Exception) -> None:
+        reason = f"{type(exc).__name__}: {exc}"[:300]
+        if occ.attempts >= len(BACKOFF):
+            await self.store.fail(occ.id, self.owner, reason)
+            await self._report(schedule, occ, "report_failed", reason=reason)
+            return
+        retry = self.clock.now() + BACKOFF[occ.attempts]
+        await self.store.retry_later(occ, self.owner, retry, reason)
+        if occ.attempts == 0:
+            await self._report(schedule, occ, "report_retrying", reason=reason, retry=utc_text(retry))
+
+    async def _report(self, schedule: Schedule, occ: Occurrence, key: str, **values: object) -> None:
+        label = occ.film_slug or "queue"
+        notice = weekly.report(key, id=schedule.id, label=label, due=occ.occurrence, **values)
+        try:
+            await self.chat.send(schedule.report_channel, notice)
+        except Exception:
+            log.exception("could not report schedule %s to its moderators' channel", schedule.id)
+
+    async def _content(self, schedule: Schedule, occ: Occurrence) -> weekly.Weekly:
+        film = self.app.find(occ.film_slug or "", schedule.club_id).film
+        review = await self.app.review_of(film, schedule.club_id) if film else None
+        if film is None or review is None:
+            raise Unpostable(f"the film {occ.film_slug!r} has no review any more")
+        wall = datetime.fromisoformat(occ.occurrence)
+        late = wall.strftime("%A %d %B %H:%M") + f" ({schedule.tz})" if occ.late else None
+        return weekly.thread(film, review, await self.app.analysis(review), wall, late)
+
+    async def _step(self, name: str) -> None:
+        if self.on_step is not None:
+            await self.on_step(name)
+
+    async def _mark(
+        self, occ: Occurrence, state: str, thread: PostRef | None = None, poll: PostRef | None = None,
+        tally: str | None = None,
+    ) -> None:  # fmt: skip
+        if not await self.store.advance(occ.id, self.owner, state, thread=thread, poll=poll, tally=tally):
+            raise RuntimeError(f"lost the lease on occurrence {occ.id}")
+        await self._step(state)
+
+    async def _post(self, schedule: Schedule, occ: Occurrence) -> None:
+        content, key = await self._content(schedule, occ), _key(schedule, occ)
+        await self._step("claimed")
+        channel, thread = schedule.channel_id, occ.thread
+        if occ.state == "claimed" or thread is None:
+            thread = await self.chat.find_post(channel, key + ":thread") or await self.chat.create_thread(
+                channel, content.title, content.messages, key=key + ":thread"
+            )
+            await self._step("thread_created")
+            await self._mark(occ, "thread_posted", thread=thread)
+        if occ.state != "poll_posted" and content.poll is not None:
+            poll = await self.chat.find_post(channel, key + ":poll") or await self.chat.send(
+                channel, content.poll, thread=thread, key=key + ":poll"
+            )
+            await self._step("poll_sent")
+            await self._mark(occ, "poll_posted", poll=poll)
+        await self._mark(occ, "posted")
+
+    async def _close(self, schedule: Schedule, occ: Occurrence) -> None:
+        content, key = await self._content(schedule, occ), _key(schedule, occ)
+        tally = _tally(occ.tally)
+        if occ.state == "posted":
+            tally = await self.chat.close_poll(occ.poll) if occ.poll else None
+            await self._step("poll_closed")
+            await self._mark(occ, "tallied", tally=json.dumps(_tally_json(tally)))
+        question = content.poll.poll.question if content.poll and content.poll.poll else None
+        recap = weekly.recap(content.label, question if occ.poll else None, tally)
+        if await self.chat.find_post(schedule.channel_id, key + ":recap") is None:
+            await self.chat.send(schedule.channel_id, recap, thread=occ.thread, key=key + ":recap")
+        await self._step("recap_sent")
+        await self._mark(occ, "closed")
+
+
+def _key(schedule: Schedule, occ: Occurrence) -> str:
+    """The idempotency key stem of an occurrence: stable across restarts and processes."""
+    return f"filmclub:{schedule.id}:{occ.occurrence}"
+
+
+def _tally_json(tally: PollTally | None) -> dict[str, object] | None:
+    if tally is None:
+        return None
+    return {"options": list(tally.options), "counts": list(tally.counts), "voters": tally.voters}
+
+
+def _tally(text: str | None) -> PollTally | None:
+    data = json.loads(text) if text else None
+    if not data:
+        return None
+    return PollTally(tuple(data["options"]), tuple(int(c) for c in data["counts"]), int(data["voters"]))
+
+
+def changed(app: App) -> None:
+    """Tell the app's scheduler that schedules changed, so it re-plans at once."""
+    scheduler = running(app)
+    if scheduler is not None:
+        scheduler.changed.set()

@@ -1,0 +1,281 @@
+"""The moderators' `/schedule` and `/queue` commands (also behind `filmclub schedule`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from bot import render
+from bot.clock import WEEKDAYS, SystemClock, parse_utc, utc_text
+from bot.commands import OptionSpec, command
+from bot.models import Incoming, Inline, Message, Section
+from bot.ports import Clock
+from bot.schedule_parse import BadInput, Request, number, parse_add
+from bot.scheduler import changed, running, window
+from bot.store.schedules import Claim, Schedule, ScheduleStore
+from bot.wording import phrase
+
+if TYPE_CHECKING:
+    from bot.app import App
+
+ACTIONS = ("add", "list", "remove", "pause", "resume", "run-now")
+SCHEDULE_OPTIONS = (
+    OptionSpec("action", "What to do", required=True, choices=ACTIONS),
+    OptionSpec("film", "The film, or “queue” for the club's film queue", autocomplete=True),
+    OptionSpec("channel", "Where the weekly thread goes"),
+    OptionSpec("day", "Day of the week", choices=WEEKDAYS),
+    OptionSpec("time", "Time of day, HH:MM (24-hour)"),
+    OptionSpec("timezone", "IANA time zone, e.g. Europe/London (default: the club's)"),
+    OptionSpec("every", "Every how many weeks (default 1)"),
+    OptionSpec("poll_hours", "How long the poll stays open, in hours (default: until the next thread)"),
+    OptionSpec("id", "The schedule's number, from /schedule list"),
+)
+QUEUE_OPTIONS = (
+    OptionSpec("action", "What to do", required=True, choices=("add", "list", "remove")),
+    OptionSpec("film", "The film to add or remove", autocomplete=True),
+    OptionSpec("position", "Its place in /queue list, to remove it"),
+)
+
+
+def _w(key: str, **values: object) -> str:
+    return phrase("schedule", key, **values)
+
+
+def _notice(text: str, error: bool = True) -> Message:
+    return Message(sections=(Section(paragraphs=((Inline(text),),)),), ephemeral=True, error=error)
+
+
+def clock_of(app: App) -> Clock:
+    """The running scheduler's clock (a fake one in tests), else the system clock."""
+    scheduler = running(app)
+    return scheduler.clock if scheduler else SystemClock()
+
+
+def _action(incoming: Incoming, actions: tuple[str, ...]) -> tuple[str, str]:
+    """The action and the rest of the free text."""
+    first, _, rest = incoming.args.strip().partition(" ")
+    if incoming.option("action"):
+        return incoming.option("action") or "", incoming.args
+    return (first.lower() or "list"), rest
+
+
+def film_label(app: App, slug: str | None, club_id: str) -> str:
+    """A schedule's film as people read it."""
+    if slug is None:
+        return _w("queue_word")
+    film = app.find(slug, club_id).film
+    return film.label if film else slug
+
+
+async def add(app: App, incoming: Incoming, args: str) -> Schedule:
+    """Validate and store a schedule; BadInput (or a Message for an unknown film) explains a refusal."""
+    req: Request = parse_add(incoming, args, app.settings.timezone)
+    store = ScheduleStore(app.store)
+    slug: str | None = None
+    if req.film.lower() == "queue":
+        if not await store.queue(incoming.club_id):
+            raise BadInput(_w("queue_empty"))
+    else:
+        match = app.find(req.film, incoming.club_id)
+        if match.film is None:
+            raise _NotFound(render.not_found(req.film, match.suggestions))
+        slug = match.film.slug
+    reason = await app.chat.check_channel(req.channel) if app.chat else None
+    if reason:
+        raise BadInput(_w("bad_channel", channel=f"#{req.channel}", reason=reason))
+    now = clock_of(app).now()
+    start = now.astimezone(ZoneInfo(req.tz)).replace(tzinfo=None, second=0, microsecond=0)
+    values = (incoming.club_id, incoming.platform, slug, req.channel, incoming.channel_id, req.weekday)
+    more = (req.at.strftime("%H:%M"), req.tz, req.every, req.poll_hours, start.isoformat(), utc_text(now))
+    schedule = await store.add((*values, *more, incoming.user_id))
+    changed(app)
+    return schedule
+
+
+class _NotFound(Exception):
+    def __init__(self, message: Message) -> None:
+        super().__init__("film not found")
+        self.message = message
+
+
+def _when(d: datetime) -> str:
+    return d.strftime("%a %d %b %Y %H:%M %Z")
+
+
+async def upcoming(app: App, schedule: Schedule, now: datetime, count: int = 3) -> list[datetime]:
+    """The schedule's next runs not yet claimed (run-now takes one early), in its zone."""
+    mark = await ScheduleStore(app.store).watermark(schedule.id)
+    return schedule.recurrence.next_runs(max(now, parse_utc(mark)) if mark else now, count)
+
+
+async def describe(app: App, schedule: Schedule, now: datetime) -> dict[str, Any]:
+    """A schedule as JSON: its settings, next runs (ISO 8601 with offsets) and recent history."""
+    history = await ScheduleStore(app.store).history(schedule.id)
+    runs = [] if schedule.paused else await upcoming(app, schedule, now)
+    return {
+        "id": schedule.id,
+        "club": schedule.club_id,
+        "platform": schedule.platform,
+        "film": schedule.film_slug or "queue",
+        "channel": schedule.channel_id,
+        "day": WEEKDAYS[schedule.weekday],
+        "time": schedule.at.strftime("%H:%M"),
+        "timezone": schedule.tz,
+        "every_weeks": schedule.every,
+        "poll_hours": schedule.poll_hours,
+        "paused": schedule.paused,
+        "next_runs": [d.isoformat() for d in runs],
+        "history": [
+            {"occurrence": o.occurrence, "due": o.due, "state": o.state, "film": o.film_slug, "error": o.error}
+            for o in history
+        ],
+    }
+
+
+def _list_section(app: App, schedule: Schedule, info: dict[str, Any]) -> Section:
+    every = _w("list_every", n=schedule.every) if schedule.every > 1 else ""
+    poll = _w("list_poll", hours=schedule.poll_hours) if schedule.poll_hours else ""
+    head = _w(
+        "list_item", id=schedule.id, film=film_label(app, schedule.film_slug, schedule.club_id),
+        channel=f"#{schedule.channel_id}", day=info["day"].capitalize(), time=info["time"], tz=schedule.tz,
+        every=every, poll=poll, paused=_w("list_paused") if schedule.paused else "",
+    )  # fmt: skip
+    zone = ZoneInfo(schedule.tz)
+    runs = ", ".join(_when(datetime.fromisoformat(d).astimezone(zone)) for d in info["next_runs"])
+    lines = [_w("list_next", runs=runs)] if runs else []
+    history = info["history"]
+    skipped = [h for h in history if h["state"] == "skipped"]
+    if skipped:
+        lines.append(_w("list_skipped", count=len(skipped), when=", ".join(h["occurrence"] for h in skipped[:3])))
+    lines += [_w("list_failed", when=h["occurrence"], reason=h["error"]) for h in history if h["state"] == "failed"]
+    posted = next((h for h in history if h["state"] in ("posted", "tallied", "closed")), None)
+    lines += [_w("list_last", when=posted["occurrence"])] if posted else []
+    return Section(head, bullets=tuple((Inline(line),) for line in lines))
+
+
+async def _schedule_id(app: App, incoming: Incoming, action: str, rest: str) -> Schedule | Message:
+    raw = incoming.option("id") or (rest.split() or [""])[0].lstrip("#")
+    if not raw:
+        return _notice(_w("id_needed", action=action))
+    try:
+        value = number("id", raw, 1, 2**62)
+    except BadInput as exc:
+        return _notice(str(exc))
+    found = await ScheduleStore(app.store).get(incoming.club_id, value or 0)
+    return found or _notice(_w("no_such_schedule", id=raw))
+
+
+async def _list(app: App, incoming: Incoming) -> list[Message]:
+    schedules = await ScheduleStore(app.store).of_club(incoming.club_id)
+    if not schedules:
+        return [_notice(_w("list_empty"), error=False)]
+    now = clock_of(app).now()
+    sections = [_list_section(app, s, await describe(app, s, now)) for s in schedules]
+    return [Message(_w("list_title"), tuple(sections), ephemeral=True)]
+
+
+async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
+    try:
+        schedule = await add(app, incoming, rest)
+    except BadInput as exc:
+        return [_notice(str(exc))]
+    except _NotFound as exc:
+        return [exc.message]
+    info = await describe(app, schedule, clock_of(app).now())
+    every = "week" if schedule.every == 1 else f"{schedule.every} weeks"
+    film = film_label(app, schedule.film_slug, schedule.club_id)
+    day, channel = info["day"].capitalize(), f"#{schedule.channel_id}"
+    body = _w("added", film=film, channel=channel, every=every, day=day, time=info["time"], tz=schedule.tz)
+    runs = _w("next_runs", runs=", ".join(_when(d) for d in await upcoming(app, schedule, clock_of(app).now())))
+    sections = (Section(paragraphs=((Inline(body),), (Inline(runs),))),)
+    return [Message(_w("added_title", id=schedule.id), sections, ephemeral=True)]
+
+
+async def _run_now(app: App, schedule: Schedule) -> Message:
+    """Claim the next occurrence and wake the scheduler to post it at once."""
+    store, now = ScheduleStore(app.store), clock_of(app).now()
+    mark = await store.watermark(schedule.id)
+    wall, due = next(schedule.recurrence.occurrences(max(now, parse_utc(mark)) if mark else now))
+    claim = Claim(wall, due, post=True, close_at=max(due, now) + window(schedule))
+    won = await store.record(schedule, [claim], owner="", lease=now)
+    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
+    if not won:
+        occ = await store.occurrence_of(schedule.id, wall)
+        return _notice(_w("run_now_taken", when=when, id=schedule.id, state=occ.state if occ else "claimed"))
+    changed(app)
+    if won[0][1] == "failed":
+        return _notice(_w("queue_empty"))
+    return _notice(_w("run_now", when=when, id=schedule.id), error=False)
+
+
+async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[Message]:
+    found = await _schedule_id(app, incoming, action, rest)
+    if isinstance(found, Message):
+        return [found]
+    store, now = ScheduleStore(app.store), clock_of(app).now()
+    if action == "remove":
+        await store.remove(incoming.club_id, found.id)
+        reply = _notice(_w("removed", id=found.id), error=False)
+    elif action in ("pause", "resume"):
+        await store.set_paused(incoming.club_id, found.id, action == "pause", now)
+        if action == "pause":
+            reply = _notice(_w("paused", id=found.id), error=False)
+        else:
+            [nxt] = await upcoming(app, found, now, 1)
+            reply = _notice(_w("resumed", id=found.id, next=_when(nxt)), error=False)
+    else:
+        reply = await _run_now(app, found)
+    changed(app)
+    return [reply]
+
+
+@command("schedule", moderator=True, usage="/schedule add|list|remove|pause|resume|run-now …", options=SCHEDULE_OPTIONS)
+async def schedule(app: App, incoming: Incoming) -> list[Message]:
+    """Weekly discussion threads: add, list, remove, pause, resume or post one now."""
+    action, rest = _action(incoming, ACTIONS)
+    if action == "add":
+        return await _add(app, incoming, rest)
+    if action == "list":
+        return await _list(app, incoming)
+    if action in ACTIONS:
+        return await _change(app, incoming, action, rest)
+    return [_notice(_w("unknown_action", action=action, usage=_w("usage")))]
+
+
+async def _queue_remove(app: App, incoming: Incoming, rest: str) -> Message:
+    store = ScheduleStore(app.store)
+    queue = await store.queue(incoming.club_id)
+    raw = (incoming.option("position") or incoming.option("film") or rest).strip()
+    match = app.find(raw, incoming.club_id).film if not raw.isdigit() else None
+    index = (
+        int(raw) - 1 if raw.isdigit() else next((i for i, q in enumerate(queue) if match and q[1] == match.slug), -1)
+    )
+    if not 0 <= index < len(queue):
+        return _notice(_w("queue_no_item", value=raw or "?"))
+    await store.queue_remove(incoming.club_id, queue[index][0])
+    return _notice(_w("queue_removed", label=film_label(app, queue[index][1], incoming.club_id)), error=False)
+
+
+@command("queue", moderator=True, usage="/queue add FILM|list|remove N", options=QUEUE_OPTIONS)
+async def queue(app: App, incoming: Incoming) -> list[Message]:
+    """The club's film queue: a schedule set to “queue” takes the next film each week."""
+    action, rest = _action(incoming, ("add", "list", "remove"))
+    store = ScheduleStore(app.store)
+    if action == "add":
+        query = (incoming.option("film") or rest).strip()
+        match = app.find(query, incoming.club_id) if query else None
+        if match is None or match.film is None:
+            return [render.not_found(query, match.suggestions) if match else _notice(_w("queue_usage"))]
+        await store.queue_add(incoming.club_id, match.film.slug, incoming.user_id)
+        position = len(await store.queue(incoming.club_id))
+        return [_notice(_w("queue_added", label=match.film.label, position=position), error=False)]
+    if action == "remove":
+        return [await _queue_remove(app, incoming, rest)]
+    if action != "list":
+        return [_notice(_w("queue_usage"))]
+    items = await store.queue(incoming.club_id)
+    if not items:
+        return [_notice(_w("queue_list_empty"), error=False)]
+    labels = tuple((Inline(f"{i}. {film_label(app, slug, incoming.club_id)}"),) for i, (_, slug) in enumerate(items, 1))
+    return [Message(_w("queue_title"), (Section(bullets=labels),), ephemeral=True)]

@@ -1,0 +1,295 @@
+"""Schedules, film queues and occurrence claims: the SQL (constant, `?` only) and a typed store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+
+import aiosqlite
+
+from bot.clock import Recurrence, utc_text
+from bot.models import PostRef
+from bot.store.sqlite import SqliteStore
+
+OPEN = ("claimed", "thread_posted", "poll_posted")  # claimed but not yet fully posted
+CLOSING = ("posted", "tallied")  # posted; the poll still to be closed and recapped
+
+INSERT_SCHEDULE = """
+INSERT INTO schedules (club_id, platform, film_slug, channel_id, report_channel, weekday, at_time, tz,
+    every_weeks, poll_hours, start_local, not_before, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+SCHEDULES_OF_CLUB = "SELECT * FROM schedules WHERE club_id = ? AND removed = 0 ORDER BY id"
+SCHEDULE_OF_CLUB = "SELECT * FROM schedules WHERE club_id = ? AND id = ? AND removed = 0"
+ACTIVE_SCHEDULES = "SELECT * FROM schedules WHERE platform = ? AND removed = 0 AND paused = 0 ORDER BY id"
+SCHEDULE_BY_ID = "SELECT * FROM schedules WHERE id = ?"
+SET_PAUSED = "UPDATE schedules SET paused = ?, not_before = ? WHERE club_id = ? AND id = ? AND removed = 0"
+REMOVE_SCHEDULE = "UPDATE schedules SET removed = 1 WHERE club_id = ? AND id = ? AND removed = 0"
+
+QUEUE_ADD = "INSERT INTO film_queue (club_id, film_slug, added_by) VALUES (?, ?, ?)"
+QUEUE_OF_CLUB = "SELECT id, film_slug FROM film_queue WHERE club_id = ? AND used_by IS NULL ORDER BY id"
+QUEUE_REMOVE = "DELETE FROM film_queue WHERE club_id = ? AND id = ? AND used_by IS NULL"
+QUEUE_TAKE = "UPDATE film_queue SET used_by = ? WHERE id = ?"
+
+WATERMARK = "SELECT MAX(due) FROM occurrences WHERE schedule_id = ?"
+CLAIM = """
+INSERT INTO occurrences (schedule_id, occurrence, due, state, film_slug, late, owner, lease_until, close_at, error)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, occurrence) DO NOTHING
+"""
+OCCURRENCE = "SELECT * FROM occurrences WHERE id = ?"
+OCCURRENCE_OF = "SELECT * FROM occurrences WHERE schedule_id = ? AND occurrence = ?"
+ACQUIRE = """
+UPDATE occurrences SET owner = ?, lease_until = ?
+WHERE id = ? AND state = ? AND retry_at <= ? AND (owner = ? OR lease_until <= ?)
+"""
+ADVANCE = """
+UPDATE occurrences SET state = ?, attempts = 0, retry_at = '', error = NULL,
+    thread_channel = COALESCE(?, thread_channel), thread_message = COALESCE(?, thread_message),
+    thread_id = COALESCE(?, thread_id), poll_channel = COALESCE(?, poll_channel),
+    poll_message = COALESCE(?, poll_message), poll_thread = COALESCE(?, poll_thread), tally = COALESCE(?, tally),
+    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+WHERE id = ? AND owner = ?
+"""
+SET_FILM = "UPDATE occurrences SET film_slug = ? WHERE id = ?"
+RETRY_LATER = "UPDATE occurrences SET attempts = ?, retry_at = ?, lease_until = ?, error = ? WHERE id = ? AND owner = ?"
+FAIL = "UPDATE occurrences SET state = 'failed', error = ?, lease_until = '' WHERE id = ? AND owner = ?"
+# Open work of this platform's schedules that this process may pick up now.
+WORK = """
+SELECT o.* FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
+WHERE s.platform = ? AND o.retry_at <= ? AND (o.owner = ? OR o.lease_until <= ?)
+  AND (o.state IN ('claimed', 'thread_posted', 'poll_posted', 'tallied') OR (o.state = 'posted' AND o.close_at <= ?))
+ORDER BY o.due, o.id
+"""
+# When open work next becomes possible: a retry, a lease running out, or a poll to close.
+NEXT_WORK = """
+SELECT MIN(CASE WHEN o.state = 'posted' THEN MAX(o.close_at, o.retry_at) ELSE MAX(o.retry_at, o.lease_until) END)
+FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
+WHERE s.platform = ? AND o.state IN ('claimed', 'thread_posted', 'poll_posted', 'posted', 'tallied')
+"""
+HISTORY = "SELECT * FROM occurrences WHERE schedule_id = ? ORDER BY due DESC, id DESC LIMIT ?"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """A club's weekly thread: when, where, which film (None: the queue)."""
+
+    id: int
+    club_id: str
+    platform: str
+    film_slug: str | None
+    channel_id: str
+    report_channel: str
+    weekday: int
+    at: time
+    tz: str
+    every: int
+    poll_hours: int | None
+    start_local: datetime
+    not_before: str
+    paused: bool
+
+    @property
+    def recurrence(self) -> Recurrence:
+        """The schedule's occurrences in wall-clock time."""
+        return Recurrence(self.weekday, self.at, self.tz, self.every, self.start_local)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One claimed (or skipped) occurrence of a schedule and how far its posting got."""
+
+    id: int
+    schedule_id: int
+    occurrence: str
+    due: str
+    state: str
+    film_slug: str | None
+    late: bool
+    attempts: int
+    error: str | None
+    thread: PostRef | None
+    poll: PostRef | None
+    close_at: str | None
+    tally: str | None
+
+
+def _schedule(row: aiosqlite.Row) -> Schedule:
+    return Schedule(
+        int(row["id"]), row["club_id"], row["platform"], row["film_slug"], row["channel_id"], row["report_channel"],
+        int(row["weekday"]), time.fromisoformat(row["at_time"]), row["tz"], int(row["every_weeks"]),
+        row["poll_hours"], datetime.fromisoformat(row["start_local"]), row["not_before"], bool(row["paused"]),
+    )  # fmt: skip
+
+
+def _ref(channel: str | None, message: str | None, thread: str | None) -> PostRef | None:
+    return PostRef(channel, message, thread) if channel and message else None
+
+
+def _occurrence(row: aiosqlite.Row) -> Occurrence:
+    return Occurrence(
+        int(row["id"]), int(row["schedule_id"]), row["occurrence"], row["due"], row["state"], row["film_slug"],
+        bool(row["late"]), int(row["attempts"]), row["error"],
+        _ref(row["thread_channel"], row["thread_message"], row["thread_id"]),
+        _ref(row["poll_channel"], row["poll_message"], row["poll_thread"]), row["close_at"], row["tally"],
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An occurrence to record: posted (`post`) or skipped (with the reason)."""
+
+    wall: datetime
+    due: datetime
+    post: bool
+    late: bool = False
+    reason: str | None = None
+    close_at: datetime | None = None
+
+
+class ScheduleStore:
+    """Schedules, queues and occurrences on the SqliteStore; every command-facing query is per club."""
+
+    def __init__(self, store: SqliteStore) -> None:
+        self.store = store
+
+    async def add(self, values: tuple[object, ...]) -> Schedule:
+        """Store a schedule (the INSERT_SCHEDULE columns, in order)."""
+        async with self.store.transaction() as db:
+            cur = await db.execute(INSERT_SCHEDULE, values)
+            new_id = int(cur.lastrowid or 0)
+        found = await self.store.fetchone(SCHEDULE_BY_ID, (new_id,))
+        assert found is not None
+        return _schedule(found)
+
+    async def of_club(self, club_id: str) -> list[Schedule]:
+        """The club's schedules, oldest first."""
+        return [_schedule(r) for r in await self.store.fetchall(SCHEDULES_OF_CLUB, (club_id,))]
+
+    async def get(self, club_id: str, schedule_id: int) -> Schedule | None:
+        """One of the club's schedules."""
+        row = await self.store.fetchone(SCHEDULE_OF_CLUB, (club_id, schedule_id))
+        return _schedule(row) if row else None
+
+    async def by_id(self, schedule_id: int) -> Schedule | None:
+        """Any schedule, removed ones too (the scheduler closes their polls)."""
+        row = await self.store.fetchone(SCHEDULE_BY_ID, (schedule_id,))
+        return _schedule(row) if row else None
+
+    async def active(self, platform: str) -> list[Schedule]:
+        """Running schedules of one platform, every club."""
+        return [_schedule(r) for r in await self.store.fetchall(ACTIVE_SCHEDULES, (platform,))]
+
+    async def set_paused(self, club_id: str, schedule_id: int, paused: bool, now: datetime) -> bool:
+        """Pause or resume; resuming starts afresh, so weeks missed while paused are not posted late."""
+        async with self.store.transaction() as db:
+            cur = await db.execute(SET_PAUSED, (int(paused), utc_text(now), club_id, schedule_id))
+            return cur.rowcount == 1
+
+    async def remove(self, club_id: str, schedule_id: int) -> bool:
+        """Stop a schedule for good (its open poll is still closed at the week's end)."""
+        async with self.store.transaction() as db:
+            cur = await db.execute(REMOVE_SCHEDULE, (club_id, schedule_id))
+            return cur.rowcount == 1
+
+    async def queue_add(self, club_id: str, film_slug: str, user_id: str) -> None:
+        """Put a film at the end of the club's queue."""
+        async with self.store.transaction() as db:
+            await db.execute(QUEUE_ADD, (club_id, film_slug, user_id))
+
+    async def queue(self, club_id: str) -> list[tuple[int, str]]:
+        """The club's queued films (row id, slug), next first."""
+        return [(int(r[0]), str(r[1])) for r in await self.store.fetchall(QUEUE_OF_CLUB, (club_id,))]
+
+    async def queue_remove(self, club_id: str, item_id: int) -> bool:
+        """Take one entry off the club's queue."""
+        async with self.store.transaction() as db:
+            cur = await db.execute(QUEUE_REMOVE, (club_id, item_id))
+            return cur.rowcount == 1
+
+    async def watermark(self, schedule_id: int) -> str | None:
+        """The latest due time recorded for the schedule."""
+        row = await self.store.fetchone(WATERMARK, (schedule_id,))
+        return str(row[0]) if row and row[0] else None
+
+    async def record(
+        self, schedule: Schedule, claims: list[Claim], owner: str, lease: datetime
+    ) -> list[tuple[int, str]]:
+        """Insert the claims in one transaction; (id, state) of the ones to post that this call won.
+
+        UNIQUE(schedule_id, occurrence) makes the claim: of racing processes exactly one inserts.
+        A queue schedule takes its film off the queue in the same transaction.
+        """
+        won: list[tuple[int, str]] = []
+        async with self.store.transaction() as db:
+            for c in claims:
+                film, state, error = schedule.film_slug, "claimed" if c.post else "skipped", c.reason
+                item = await _next_in_queue(db, schedule.club_id) if c.post and film is None else None
+                if c.post and film is None:
+                    film = item[1] if item else None
+                    state, error = ("claimed", None) if item else ("failed", "queue_empty")
+                close = utc_text(c.close_at) if c.close_at else None
+                params = (schedule.id, c.wall.isoformat(timespec="minutes"), utc_text(c.due), state, film)
+                cur = await db.execute(CLAIM, (*params, int(c.late), owner, utc_text(lease), close, error))
+                if cur.rowcount == 1 and state != "skipped":
+                    won.append((int(cur.lastrowid or 0), state))
+                    if item:
+                        await db.execute(QUEUE_TAKE, (won[-1][0], item[0]))
+        return won
+
+    async def occurrence(self, occurrence_id: int) -> Occurrence | None:
+        """One occurrence by id."""
+        row = await self.store.fetchone(OCCURRENCE, (occurrence_id,))
+        return _occurrence(row) if row else None
+
+    async def occurrence_of(self, schedule_id: int, wall: datetime) -> Occurrence | None:
+        """The occurrence of a schedule at a wall-clock time, if recorded."""
+        row = await self.store.fetchone(OCCURRENCE_OF, (schedule_id, wall.isoformat(timespec="minutes")))
+        return _occurrence(row) if row else None
+
+    async def acquire(self, occ: Occurrence, owner: str, now: datetime, lease: datetime) -> bool:
+        """Take (or renew) the lease on unfinished work; False if another live process holds it."""
+        t = utc_text(now)
+        async with self.store.transaction() as db:
+            cur = await db.execute(ACQUIRE, (owner, utc_text(lease), occ.id, occ.state, t, owner, t))
+            return cur.rowcount == 1
+
+    async def advance(
+        self, occ_id: int, owner: str, state: str, *, thread: PostRef | None = None, poll: PostRef | None = None,
+        tally: str | None = None,
+    ) -> bool:  # fmt: skip
+        """Record a finished step (and its refs); False if this process lost the lease."""
+        t = (thread.channel_id, thread.message_id, thread.thread_id) if thread else (None, None, None)
+        p = (poll.channel_id, poll.message_id, poll.thread_id) if poll else (None, None, None)
+        async with self.store.transaction() as db:
+            cur = await db.execute(ADVANCE, (state, *t, *p, tally, occ_id, owner))
+            return cur.rowcount == 1
+
+    async def retry_later(self, occ: Occurrence, owner: str, retry_at: datetime, error: str) -> None:
+        """Count a failed attempt; the work is picked up again at `retry_at`."""
+        at = utc_text(retry_at)
+        async with self.store.transaction() as db:
+            await db.execute(RETRY_LATER, (occ.attempts + 1, at, at, error, occ.id, owner))
+
+    async def fail(self, occ_id: int, owner: str, error: str) -> None:
+        """Give up on an occurrence (reported to moderators and shown in /schedule list)."""
+        async with self.store.transaction() as db:
+            await db.execute(FAIL, (error, occ_id, owner))
+
+    async def work(self, platform: str, owner: str, now: datetime) -> list[Occurrence]:
+        """Unfinished occurrences and polls due to close that this process may take now."""
+        t = utc_text(now)
+        return [_occurrence(r) for r in await self.store.fetchall(WORK, (platform, t, owner, t, t))]
+
+    async def next_work(self, platform: str) -> str | None:
+        """When open work next becomes possible (UTC text), if there is any."""
+        row = await self.store.fetchone(NEXT_WORK, (platform,))
+        return str(row[0]) if row and row[0] else None
+
+    async def history(self, schedule_id: int, limit: int = 20) -> list[Occurrence]:
+        """The schedule's latest occurrences, newest first."""
+        return [_occurrence(r) for r in await self.store.fetchall(HISTORY, (schedule_id, limit))]
+
+
+async def _next_in_queue(db: aiosqlite.Connection, club_id: str) -> tuple[int, str] | None:
+    async with db.execute(QUEUE_OF_CLUB, (club_id,)) as cur:
+        row = await cur.fetchone()
+    return (int(row[0]), str(row[1])) if row else None

@@ -15,6 +15,7 @@ from bot.text import fold
 
 ACCEPT = 85.0  # plain ratio at or above which a typo is taken as the film ("anorra" → "anora": 91)
 SUGGEST = 60.0  # weighted ratio at or above which a title is worth suggesting
+_POSTING_BUDGET = 3000  # trigram postings counted per fuzzy lookup
 
 
 @dataclass(frozen=True)
@@ -125,12 +126,16 @@ class _NameGrams:
 
     def similar(self, key: str, candidates: int = 200) -> list[tuple[int, float]]:
         """Names close to `key`, as (name index, similarity 0–100), best first."""
-        grams = _trigrams(key)
+        postings = sorted((self.grams.get(g, ()) for g in _trigrams(key)), key=len)
         counts: Counter[int] = Counter()
-        for gram in grams:
-            counts.update(self.grams.get(gram, ()))
+        used = 0
+        # Rarest trigrams first, within a budget: common ones ("the") cost much and tell little.
+        for used, posting in enumerate(postings, start=1):
+            counts.update(posting)
+            if used >= 6 and counts.total() > _POSTING_BUDGET:
+                break
         # A typo breaks at most three trigrams; a quarter shared still makes a suggestion.
-        floor = max(1, len(grams) // 4)
+        floor = max(1, used // 4)
         pool = [i for i, n in counts.items() if n >= floor]
         if len(pool) > candidates:
             pool = heapq.nlargest(candidates, pool, key=counts.__getitem__)

@@ -1,0 +1,235 @@
+"""A local fake of the Slack Web API and response_url endpoints, recording calls; and Slack-style signed requests."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from aiohttp import ClientSession, web
+from slack_sdk.models.blocks import Block
+
+BOT_TOKEN = "xoxb-test-token"
+SECRET = "test-signing-secret"
+SPEC = Path(__file__).resolve().parents[4] / "shared" / "specs" / "slack" / "web_openapi_v2.json"
+# Parameters newer than the 2020 spec that the adapter is allowed to send.
+ALLOWED_BEYOND_SPEC = {"chat.postMessage": {"metadata"}, "conversations.history": {"include_all_metadata"}}
+# slack_sdk adds the workspace id to every call of bolt's per-request client (for org-wide installs).
+ALLOWED_EVERYWHERE = {"team_id"}
+_JSON_ARGS = ("blocks", "metadata", "attachments")
+
+
+@dataclass
+class Call:
+    """One recorded Web API call."""
+
+    method: str
+    args: dict[str, Any]
+    token: str
+
+
+@dataclass
+class FakeSlack:
+    """The Web API (at /api/METHOD) and response URLs (at /respond/KEY) on 127.0.0.1, recording everything."""
+
+    users: dict[str, dict[str, Any]] = field(default_factory=dict)
+    groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    calls: list[Call] = field(default_factory=list)
+    responses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    port: int = 0
+    _runner: web.AppRunner | None = None
+    _stamps: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    async def start(self) -> FakeSlack:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/respond/{key}", self._respond)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = self._runner.addresses[0][1]
+        return self
+
+    async def stop(self) -> None:
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, key: str = "cmd") -> str:
+        return f"http://127.0.0.1:{self.port}/respond/{key}"
+
+    def made(self, method: str) -> list[dict[str, Any]]:
+        """The arguments of every call of `method`, in order."""
+        return [c.args for c in self.calls if c.method == method]
+
+    async def _respond(self, request: web.Request) -> web.Response:
+        self.responses.append((request.match_info["key"], await request.json()))
+        return web.Response(text="ok")
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        args: dict[str, Any] = dict(request.query)
+        if request.method == "POST":
+            if request.content_type == "application/json":
+                args.update(await request.json())
+            else:
+                args.update(dict(await request.post()))
+        for name in _JSON_ARGS:
+            if isinstance(args.get(name), str):
+                args[name] = json.loads(args[name])
+        token = request.headers.get("Authorization", "").removeprefix("Bearer ")
+        self.calls.append(Call(method, args, token))
+        if token != BOT_TOKEN:
+            return web.json_response({"ok": False, "error": "invalid_auth"})
+        handler = getattr(self, "m_" + method.replace(".", "_"), None)
+        data = handler(args) if handler else {"ok": False, "error": "unknown_method"}
+        return web.json_response(data)
+
+    # --- methods -------------------------------------------------------------
+
+    def m_auth_test(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "team_id": "T1",
+            "team": "Film club",
+            "user_id": "UBOT",
+            "bot_id": "BBOT",
+            "user": "filmclub",
+        }
+
+    def _ts(self) -> str:
+        return f"1700000000.{next(self._stamps):06d}"
+
+    def m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = str(args["channel"])
+        if self.channels.get(channel, {}).get("is_member") is False:
+            return {"ok": False, "error": "not_in_channel"}
+        message = {"type": "message", "ts": self._ts(), "user": "UBOT", "text": args.get("text", "")}
+        message |= {k: args[k] for k in ("blocks", "thread_ts", "metadata") if k in args}
+        self.history.setdefault(channel, []).insert(0, message)
+        return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
+
+    def m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "channel": args["channel"], "ts": args["ts"], "text": args.get("text", "")}
+
+    def m_users_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        user = self.users.get(str(args.get("user")))
+        return (
+            {"ok": True, "user": {"id": args.get("user")} | user}
+            if user is not None
+            else {"ok": False, "error": "user_not_found"}
+        )
+
+    def m_usergroups_list(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "usergroups": [{"id": k, "handle": g["handle"]} for k, g in self.groups.items()]}
+
+    def m_usergroups_users_list(self, args: dict[str, Any]) -> dict[str, Any]:
+        group = self.groups.get(str(args["usergroup"]))
+        return {"ok": True, "users": group["users"]} if group else {"ok": False, "error": "no_such_subteam"}
+
+    def m_conversations_info(self, args: dict[str, Any]) -> dict[str, Any]:
+        channel = self.channels.get(str(args.get("channel")))
+        return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
+
+    def m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
+        keep = str(args.get("include_all_metadata")).lower() in ("1", "true")
+        top = [m for m in self.history.get(str(args["channel"]), []) if m.get("thread_ts", m["ts"]) == m["ts"]]
+        messages = [m if keep else {k: v for k, v in m.items() if k != "metadata"} for m in top]
+        return {"ok": True, "messages": messages[: int(args.get("limit", 100))], "has_more": False}
+
+
+def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[str, str]:
+    """The headers Slack sends with a request body: timestamp and v0 HMAC-SHA256 signature."""
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
+    return {
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": f"v0={digest}",
+        "Content-Type": "application/x-www-form-urlencoded",
+    }
+
+
+def command_body(fake: FakeSlack, command: str, text: str = "", user: str = "U1", channel: str = "C1") -> str:
+    """A slash command as Slack POSTs it: form-encoded."""
+    fields = {
+        "token": "legacy-verification-token",
+        "team_id": "T1",
+        "team_domain": "filmclub",
+        "channel_id": channel,
+        "channel_name": "films",
+        "user_id": user,
+        "user_name": user.lower(),
+        "command": command,
+        "text": text,
+        "api_app_id": "A1",
+        "is_enterprise_install": "false",
+        "response_url": fake.response_url(f"cmd-{user}"),
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+    }
+    return urlencode(fields)
+
+
+def click_body(fake: FakeSlack, action_id: str, value: str, user: str = "U1", ts: str = "", channel: str = "C1") -> str:
+    """A button click (block_actions) as Slack POSTs it: form-encoded `payload` JSON."""
+    payload = {
+        "type": "block_actions",
+        "team": {"id": "T1", "domain": "filmclub"},
+        "user": {"id": user, "username": user.lower(), "team_id": "T1"},
+        "api_app_id": "A1",
+        "token": "legacy-verification-token",
+        "container": {"type": "message", "message_ts": ts, "channel_id": channel, "is_ephemeral": False},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "channel": {"id": channel, "name": "films"},
+        "message": {"type": "message", "ts": ts, "text": ""},
+        "response_url": fake.response_url(f"click-{user}"),
+        "actions": [
+            {"action_id": action_id, "block_id": "b1", "value": value, "type": "button", "action_ts": "1700000001.0"}
+        ],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+async def post(http: ClientSession, url: str, body: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    """POST a signed (or given) request to the app; its status and body."""
+    async with http.post(url, data=body.encode(), headers=headers or sign(body)) as response:
+        return response.status, await response.text()
+
+
+def spec_parameters() -> dict[str, set[str]]:
+    """Each Web API method's parameter names, from the official OpenAPI spec."""
+    paths = json.loads(SPEC.read_text("utf-8"))["paths"]
+    return {
+        path.lstrip("/"): {p["name"] for op in ops.values() for p in op.get("parameters", [])}
+        for path, ops in paths.items()
+    }
+
+
+def check_calls(calls: list[Call]) -> None:
+    """Every recorded call names a real method, uses only its parameters, and carries valid blocks."""
+    spec = spec_parameters()
+    for call in calls:
+        assert call.method in spec, call.method
+        unknown = set(call.args) - spec[call.method] - ALLOWED_BEYOND_SPEC.get(call.method, set()) - ALLOWED_EVERYWHERE
+        assert not unknown, f"{call.method}: parameters not in the spec: {unknown}"
+        check_blocks(call.args.get("blocks") or [])
+
+
+def check_blocks(blocks: list[dict[str, Any]]) -> None:
+    """Each block parses as a slack_sdk block and passes its own validate_json(); at most 50 a message."""
+    assert len(blocks) <= 50
+    for raw in blocks:
+        block = Block.parse(raw)
+        assert block is not None, raw
+        block.validate_json()

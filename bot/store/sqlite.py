@@ -54,6 +54,17 @@ class SqliteStore:
     async def __aexit__(self, t: type[BaseException] | None, e: BaseException | None, tb: TracebackType | None) -> None:
         await self.close()
 
+    async def backup(self, target: Path | str) -> None:
+        """A consistent online copy of the database at `target` (SQLite's backup API)."""
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        async with aiosqlite.connect(target) as copy:
+            await self.db.backup(copy)
+
+    async def integrity(self) -> str:
+        """SQLite's integrity check: "ok", or what is wrong."""
+        rows = await self.fetchall("PRAGMA integrity_check")
+        return "; ".join(str(r[0]) for r in rows)
+
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """A write transaction: one at a time in this process, BEGIN IMMEDIATE across processes."""

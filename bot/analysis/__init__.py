@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-import re
+from bot.analysis.polls import build_polls
+from bot.analysis.prompts import build_prompts
+from bot.analysis.spoilers import spoiler_flags
+from bot.analysis.summary import summarise
+from bot.analysis.text import split_sentences
+from bot.analysis.trivia import award_facts
+from bot.models import Analysis
 
-from bot.models import Analysis, Prompt, Source, Summary
+ANALYSER_VERSION = "1.0.0"
 
-ANALYSER_VERSION = "0.1.0"
-
-_SENTENCE = re.compile(r"[^.!?]+[.!?]+")
+__all__ = ["ANALYSER_VERSION", "analyze"]
 
 
 def analyze(text: str, *, title: str, year: int | None = None, director: str | None = None) -> Analysis:
-    """Analyse one review text (first version: extractive summary and the review's own questions)."""
-    sentences = [(m.group().strip(), m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-    points = tuple(s for s, _, _ in sentences[:4])
-    questions = tuple(
-        Prompt(text=s, kind="explicit", source=Source(s, a, b)) for s, a, b in sentences if s.endswith("?")
-    )
-    tldr = points[0] if points else ""
+    """Analyse one review text into summary, prompts, trivia, polls and spoilers."""
+    spans = split_sentences(text)
+    flags = spoiler_flags(spans, text)
+    prompts = build_prompts(spans, flags, text, title)
     return Analysis(
-        title=title, year=year, summary=Summary(tldr, points[1:]), prompts=questions, version=ANALYSER_VERSION
+        title=title,
+        year=year,
+        summary=summarise(spans, flags, title),
+        prompts=prompts,
+        trivia=award_facts(spans, text, title),
+        polls=build_polls(prompts, title),
+        spoilers=tuple(s.source for s, f in zip(spans, flags, strict=True) if f),
+        version=ANALYSER_VERSION,
     )

@@ -1,0 +1,111 @@
+"""Document-level award reading: context for bodies and pronouns, then one fact per statement."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.analysis.award_lists import list_facts
+from bot.analysis.awards import Draft, sentence_facts
+from bot.analysis.cues import AWARDISH, find_cues
+from bot.analysis.lexicon import find_bodies
+from bot.analysis.names import find_names, fold, full_name
+from bot.analysis.subjects import FILM, PERSON
+from bot.analysis.text import Span
+
+
+def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
+    """All award facts of a review, with context resolved and duplicates merged."""
+    listed, used = list_facts(spans, text)
+    known = [n.text for s in spans for n in find_names(s.sentence)]
+    drafts = [_resolve(f, [], spans, known, title) for f in listed]
+    last_fact = -10
+    for i, span in enumerate(spans):
+        if i in used or _headline(span.sentence):
+            continue
+        facts = sentence_facts(span, i, context=i - last_fact <= 3)
+        facts = [_resolve(f, drafts, spans, known, title) for f in facts]
+        facts = _settle(facts)
+        drafts.extend(f for f in facts if f.subject)
+        last_fact = i if facts else last_fact
+    return _dedupe(drafts)
+
+
+def _headline(sentence: str) -> bool:
+    """A title-case or upper-case heading line: it repeats the body, never adds to it."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    if len(words) < 4 or sentence.rstrip().endswith((".", "?", "!", ":")):
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) > 0.7
+
+
+def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], title: str) -> Draft:
+    """Fill the film, pronouns, full names and missing bodies from the context."""
+    subject = f.subject
+    if subject == FILM or fold(subject) == fold(title):
+        subject = title
+    elif subject == PERSON:
+        people = [d.subject for d in prior[::-1] if d.index >= f.index - 3 and d.subject != title]
+        subject = people[0] if people else ""
+    elif subject in ("who", "which", "that"):
+        subject = ""
+    else:
+        subject = full_name(subject, known)
+    body = f.body
+    category = f.category
+    recent = [d for d in prior[::-1] if d.index >= f.index - 3]
+    if body is None and category is None and f.result != "recognized" and recent:
+        body, category = recent[0].body, recent[0].category
+    if body is None:
+        body = _context_body(spans, f.index)
+    return replace(f, subject=subject, body=body, category=category)
+
+
+def _context_body(spans: list[Span], index: int) -> str | None:
+    """The award body of the nearest award sentence, looking back first."""
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(spans)))
+    for i in order:
+        s = spans[i].sentence
+        bodies = find_bodies(s)
+        if bodies and (find_cues(s) or AWARDISH.search(s)):
+            return bodies[0][2]
+    return None
+
+
+def _settle(facts: list[Draft]) -> list[Draft]:
+    """Within one sentence: a predicted winner beaten by a stated one has lost."""
+    won = {(f.body, f.category) for f in facts if f.result == "won" and f.category}
+    out = []
+    for f in facts:
+        if f.result == "contender" and (f.body, f.category) in won and f.category:
+            f = replace(f, result="lost")
+        out.append(f)
+    lost = {(fold(f.subject), f.body) for f in out if f.result == "lost"}
+    won_count = {fold(f.subject) for f in out if f.result == "won" and f.count}
+    return [
+        f
+        for f in out
+        if not (f.result == "contender" and (fold(f.subject), f.body) in lost)
+        and not (f.result == "nominated" and f.category is None and fold(f.subject) in won_count)
+    ]
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """One fact per statement: no repeats, no bare fact beside a specific one."""
+    seen: dict[tuple[str, str, str, str], Draft] = {}
+    key: tuple[str, str, str, str]
+    for d in drafts:
+        key = (fold(d.subject), d.body or "", fold(d.category or ""), d.result)
+        kept = seen.setdefault(key, d)
+        if d.count and not kept.count:
+            seen[key] = replace(kept, count=True)
+    out = []
+    for key, d in seen.items():
+        group = [k for k in seen if k[0] == key[0] and k[1] == key[1] and k[3] == key[3] and k != key]
+        if not key[2] and not d.count and any(k[2] for k in group):
+            continue
+        if key[2] and any(k[2].startswith(f"{key[2]} for ") for k in group):
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,115 @@
+"""Award cues: the words that state a win, a nomination, a loss, a prediction or an honour."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# kind: "win"/"nom"/"rec"/"con" state a result of the subject on the left;
+# "lost" (X lost to Y) and "beat" (beat Y) also name others on the right;
+# "gave" hands the award to the object on the right; "noun" needs an owner.
+_CUES: tuple[tuple[str, str], ...] = (
+    ("lost", r"los(?:t|es|ing)(?: out)? to|(?:was |were )?(?:defeated|beaten|bested|edged out) by"),
+    (
+        "beat",
+        r"upset over|(?:finish\w*|came|coming) (?:just |narrowly )?ahead of|beat(?:s|ing)?|"
+        r"edg(?:ed|ing) out|triumph(?:ed|ing)? over|defeat(?:ed|ing|s)|trounc\w+",
+    ),
+    ("gave", r"award(?:ed|s|ing) (?=it\b|him\b|her\b|them\b|(?-i:[A-Z]))|gave|handed|went to|goes to|go to"),
+    (
+        "win",
+        r"won|wins?|winning|took home|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
+        r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
+        r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
+        r"winners?|victory|victories|triumph",
+    ),
+    ("nom", r"nominat\w*|nods?|shortlisted|up for"),
+    (
+        "con",
+        r"contenders?|front-?runners?|favou?rites? (?:to|for)|buzz|in contention|in the running|"
+        r"tipped|poised|up against|deserv\w*|inevitable|herald\w*|hopefuls?|campaign\w*|predict\w*",
+    ),
+    (
+        "rec",
+        r"recogni[sz](?:ed|ing|ation)|recognition|honou?r(?:ed|ing)|named (?:one of|among|as|to)|"
+        r"(?:included|featured|placed) (?:on|in)",
+    ),
+)
+CUE_RE = re.compile("|".join(rf"(?P<{k}{i}>\b(?:{p})\b)" for i, (k, p) in enumerate(_CUES)), re.I)
+
+NEGATION = re.compile(
+    r"\b(?:not|never|no|without|omitted|snubbed|overlooked|ignored|excluded|denied|missed out|"
+    r"passed over|shut out|failed to|lack of)\b|n[’']t\b",
+    re.I,
+)
+IRREALIS = re.compile(
+    r"\b(?:if|would|could|should|might|may|will|hop(?:e|es|ed|ing)|wish\w*|expected|likely|"
+    r"set to|bound to|poised to|chance|to be|predict\w*|crying for|calling for|pushing for|"
+    r"deserv\w*|potential(?:ly)?|possibl[ey])\b",
+    re.I,
+)
+# A cue counts only near award vocabulary (else "won us over", "earned praise").
+AWARDISH = re.compile(
+    r"\b(?:awards?|prizes?|trophy|trophies|statuettes?|nominations?|nods?|"
+    r"categor(?:y|ies)|Oscars?|Golden|Silver|Palme|Best|best (?:[a-z]+ ){0,2}(?:actor|actress|"
+    r"director|picture|film|screenplay)|ten best|top (?:ten|10)|lists?)\b"
+)
+# Where one clause ends and the next begins (for subjects and negation scope).
+CLAUSE = re.compile(
+    r"[;]|[,:][\"”’]?\s+(?=(?:and|but|while|whilst|whereas|yet|with|because|although|though)\b)"
+    r"|\s(?=(?:but|while|whilst|whereas|because)\s)",
+    re.I,
+)
+COUNT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|twenty)\s+(?:total\s+|more\s+|major\s+|other\s+|\w+\s+)?"
+    r"(?:nominations|nods|awards|wins|prizes|Oscars|BAFTAs|categories|trophies)\b"
+    r"|\b(?:for|of|total of) (?:\d+|[a-z]+teen) each\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One award cue in a sentence."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_cues(sentence: str) -> list[Cue]:
+    """Award cues of a sentence, in order."""
+    cues = []
+    for m in CUE_RE.finditer(sentence):
+        group = next(k for k, v in m.groupdict().items() if v)
+        cues.append(Cue(group.rstrip("0123456789"), m.start(), m.end(), m.group()))
+    return cues
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Start of the clause holding `pos`."""
+    starts = [m.end() for m in CLAUSE.finditer(sentence, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def comma_start(sentence: str, pos: int) -> int:
+    """Start of the comma-delimited stretch holding `pos` (for negation scope)."""
+    cut = max(sentence.rfind(",", 0, pos), sentence.rfind(";", 0, pos), sentence.rfind("(", 0, pos))
+    return cut + 1
+
+
+def scope_end(sentence: str, cues: list[Cue], index: int) -> int:
+    """Where the right-hand scope of cue `index` stops: next cue or clause."""
+    end = cues[index + 1].start if index + 1 < len(cues) else len(sentence)
+    for m in CLAUSE.finditer(sentence, cues[index].end, end):
+        # ", and Supporting Actor" closes a list of categories, not the clause.
+        if not LIST_END.match(sentence, m.end()):
+            return m.start()
+    return end
+
+
+LIST_END = re.compile(
+    r"and\s+(?:Best\s|[A-Z]\w*(?:\s[A-Z]\w*)*\s*\(|(?:[A-Z]\w*\s)?(?:Actor|Actress|Director|Picture|Film|Screenplay)\b)"
+)

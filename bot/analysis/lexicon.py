@@ -1,0 +1,100 @@
+"""Award vocabulary: bodies, prize names, category heads (data, not wording)."""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, canonical body). Order matters: specific names before short aliases.
+_BODIES: tuple[tuple[str, str], ...] = (
+    (r"Academy Awards?|Oscars?\b|Oscar-(?:winning|nominated)", "Academy Awards"),
+    (r"British Academy (?:Film )?Awards?|BAFTAs?\b", "BAFTA Awards"),
+    (r"Golden Globes?(?: Awards?)?", "Golden Globes"),
+    (r"Screen Actors Guild(?: Awards?)?|SAG(?: Awards?)?\b", "SAG Awards"),
+    (r"Directors Guild(?: of America)?(?: Awards?)?|\bDGA\b", "Directors Guild"),
+    (r"Producers Guild(?: of America)?(?: Awards?)?|\bPGA\b", "Producers Guild"),
+    (r"Writers Guild(?: of America)?(?: Awards?)?|\bWGA\b", "Writers Guild"),
+    (r"Critics[’']? Choice(?: Movie)?(?: Awards?)?", "Critics Choice Awards"),
+    (r"(?:Film )?Independent Spirit(?: Awards?)?|Spirit Awards?", "Independent Spirit Awards"),
+    (r"Cannes(?: Film Festival)?|Palme d[’']Or|Cam[ée]ra d[’']Or|Un Certain Regard", "Cannes Film Festival"),
+    (r"Venice(?: International)?(?: Film Festival)?|Golden Lion|Silver Lion|Volpi Cup", "Venice Film Festival"),
+    (r"Berlinale|Berlin(?: International)? Film Festival|Golden Bear|Silver Bear", "Berlinale"),
+    (r"Toronto International Film Festival|Toronto Film Festival|\bTIFF\b", "Toronto International Film Festival"),
+    (r"Sundance(?: Film Festival)?", "Sundance Film Festival"),
+    (r"Gotham(?: Independent Film)?(?: Awards?)?", "Gotham Awards"),
+    (r"C[ée]sars?(?: Awards?)?\b", "César Awards"),
+    (r"European Film Awards?", "European Film Awards"),
+    (r"Goya(?: Awards?)?\b", "Goya Awards"),
+    (r"Emmys?(?: Awards?)?\b", "Emmy Awards"),
+    (r"Annie Awards?", "Annie Awards"),
+    (r"Saturn Awards?", "Saturn Awards"),
+    (r"National Board of Review", "National Board of Review"),
+    (r"New York Film Critics Circle", "New York Film Critics Circle"),
+    (r"Los Angeles Film Critics Association", "Los Angeles Film Critics Association"),
+    (r"Golden Raspberry(?: Awards?)?|Razzies?", "Golden Raspberry Awards"),
+    (r"Locarno(?: Film Festival)?|Golden Leopard", "Locarno Film Festival"),
+    (r"San Sebasti[aá]n(?: Film Festival)?|Golden Shell", "San Sebastián Film Festival"),
+    (r"Karlovy Vary(?: Film Festival)?|Crystal Globe", "Karlovy Vary Film Festival"),
+    (r"Pulitzer(?: Prize)?", "Pulitzer Prize"),
+    (r"Grammys?(?: Awards?)?", "Grammy Awards"),
+)
+BODY_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BODIES)))
+# "César Awards (French Oscars)": a national adjective glosses another body.
+_GLOSS = re.compile(r"(?:French|Spanish|German|British|Italian|Korean|Indian|Canadian|Mexican)\s*$")
+
+# Prize names that are categories of their own (festival prizes).
+PRIZE = (
+    r"(?:Palme d[’']Or|Cam[ée]ra d[’']Or|Golden (?:Lion|Bear|Leopard|Shell|Globe)|"
+    r"Silver (?:Lion|Bear)|Volpi Cup|Grand Prix|Grand Jury Prize|Jury Prize|"
+    r"People[’']s Choice Award|Audience Award|Crystal Globe|"
+    r"[A-Z][a-zé]+ Prize|(?:acting|directing|top|main|screenplay) (?:prize|award|honou?r))"
+)
+# Heads that end an award category ("Best Supporting Actress", "Art Direction").
+HEADS = (
+    r"(?:Picture|Film|Director|Directing|Direction|Actor|Actress|Performance|Screenplay|"
+    r"Script|Writing|Cinematography|Editing|Score|Song|Music|Documentary|Feature|"
+    r"Ensemble|Cast|Casting|Design|Makeup|Hairstyling|Effects|Sound|Animation|"
+    r"Debut|Newcomer|Ensemble|Costumes?|Foreign Language Film|Short)"
+)
+_TITLE_WORD = r"(?:[A-Z][\w’'-]*|(?:in|a|an|of|by|or|for|and|the|in a|By|A|Or|And|Of|In)(?= [A-Z]))"
+CATEGORY_RE = re.compile(
+    rf"{PRIZE}(?: for (?:Best|Outstanding|Most) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)?"
+    rf"|\b(?:Best|Outstanding|Most) (?:{_TITLE_WORD} ?)*?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
+    rf"|\bbest (?:[a-z-]+ ){{0,3}}(?:{HEADS.lower()})\b"
+    rf"|(?<![\w’'])(?:(?:Lead(?:ing)?|Supporting|Adapted|Original|Visual|Production|Costume|Art|Film|Sound) )?{HEADS}\b"
+)
+# Bare heads that officially carry "Best" ("Director" in a list = Best Director).
+BEST_HEADS = re.compile(
+    r"(?:Picture|Film|Director|(?:Lead(?:ing)? |Supporting )?(?:Actor|Actress)|"
+    r"(?:Adapted |Original )?Screenplay|Foreign Language Film|International (?:Feature )?Film|"
+    r"Documentary(?: Feature)?|Animated Feature)$"
+)
+
+
+def find_bodies(text: str) -> list[tuple[int, int, str]]:
+    """Award bodies named in `text`: (start, end, canonical name)."""
+    found: list[tuple[int, int, str]] = []
+    for m in BODY_RE.finditer(text):
+        if _GLOSS.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        index = int(next(k for k, v in m.groupdict().items() if v)[1:])
+        found.append((m.start(), m.end(), _BODIES[index][1]))
+    return found
+
+
+def normalise_body(name: str) -> str:
+    """The canonical name of an award body, or the name itself if unknown."""
+    found = find_bodies(name)
+    return found[0][2] if found else name.strip()
+
+
+def tidy_category(raw: str) -> str:
+    """A category as people write it: trailing 'award' dropped, title case, 'Best' restored."""
+    cat = raw.strip()
+    if re.match(r"(?:Best|Outstanding|Most)\b", cat, re.I):
+        cat = re.sub(r"\s+(?:award|prize|nod|nomination|trophy|statuette)s?$", "", cat, flags=re.I)
+    cat = cat.strip(" ,.;:")
+    if cat.islower() and cat.startswith("best "):
+        cat = cat.title()
+    if BEST_HEADS.fullmatch(cat):
+        cat = f"Best {cat}"
+    return cat

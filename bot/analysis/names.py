@@ -1,0 +1,110 @@
+"""Proper names in a sentence, and resolving a surname to the full name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.analysis.lexicon import CATEGORY_RE, find_bodies
+
+_TOKEN = r"(?:Jr\.|Sr\.|[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w-]*(?:['’][A-Z][\w-]*)?)"
+_INNER = r"(?:of|the|on|a|an|at|de|del|della|di|da|du|des|la|le|van|von|der|y|in(?= the)|and(?= a | the ))"
+_SEP = rf"(?:\s+(?:{_INNER}\s+)*|['’]s\s+(?!(?:The|A|An)\s)|:\s(?=The\s))"
+NAME_RE = re.compile(rf"{_TOKEN}(?:{_SEP}{_TOKEN})*")
+# Capitalised words that open sentences or clauses without being names.
+_COMMON_WORDS = """
+    A An The This That These Those It Its It's He She They We I You His Her Him Their Our My
+    Your In On At With Without While Whilst When If As After Before But And Or So Yet However
+    Instead Still Well Although Though Even Only Also Then There Here What Who Why How Where
+    Which For From By To Of Not No Yes Edit Note Despite Since Because Now Later Meanwhile
+    Finally First Second Third Last Indeed Perhaps Maybe Really Actually Unfortunately
+    Fortunately Sadly Fair Formally Other Another Some Many Most All Every Each Both One Two
+    Three Adding Getting Starring Naming Framing Rising Opening Written Directed Share Like
+    Unlike Just Best Surely Clearly Sure Ultimately Overall Together Whether Does Did Do Is Was
+    Are Were Has Have Had Can Could Will Would Should Must May Might Let Nonetheless
+    Nevertheless Furthermore Moreover Besides Otherwise Thus Hence Anyway Yeah Oh Ah Sadly
+    Luckily Oddly Interestingly Notably
+"""
+COMMON = frozenset(_COMMON_WORDS.split())
+_ARTICLES = frozenset({"The", "A", "An"})
+# Nouns after a name that make the name a modifier ("Anora star Mikey Madison").
+MODIFIED = re.compile(
+    r"\s+(?:film|movie|flick|drama|star|director|filmmaker|actor|actress|writer|producer|"
+    r"debut|feature|co-star|veteran|newcomer|production|team|cast|thriller|comedy)\b"
+)
+
+
+@dataclass(frozen=True)
+class Name:
+    """A proper name found at [start, end) of a sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+def find_names(sentence: str) -> list[Name]:
+    """Proper names of a sentence, without award bodies, categories or opening words."""
+    blocked = _blocked(sentence)
+    names: list[Name] = []
+    for m in NAME_RE.finditer(sentence):
+        names.extend(_clean(sentence, m.start(), m.group(), blocked))
+    return names
+
+
+def _blocked(sentence: str) -> list[tuple[int, int]]:
+    """Spans that hold award vocabulary rather than names."""
+    spans = [(a, b) for a, b, _ in find_bodies(sentence)]
+    spans += [m.span() for m in CATEGORY_RE.finditer(sentence)]
+    return spans
+
+
+def _clean(sentence: str, start: int, raw: str, blocked: list[tuple[int, int]]) -> list[Name]:
+    """Trim opening words and award vocabulary from one capitalised run."""
+    tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", raw)]
+    while tokens and _drop_first(sentence, tokens):
+        tokens.pop(0)
+    tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in blocked)]
+    if not tokens or tokens[0][1][0].islower():
+        return []
+    text = sentence[tokens[0][0] : tokens[-1][0] + len(tokens[-1][1])]
+    text = re.sub(r"(?:[’']s?|[,:;.])$", "", text) if not text.endswith(("Jr.", "Sr.")) else text
+    while text.split()[-1] in {"of", "the", "on", "a", "an", "at", "and", "in"}:
+        text = text.rsplit(" ", 1)[0]
+    if text in COMMON or (not re.search(r"[a-z]", text) and len(text) > 5):
+        return []
+    return [Name(text, tokens[0][0], tokens[0][0] + len(text))]
+
+
+def _drop_first(sentence: str, tokens: list[tuple[int, str]]) -> bool:
+    """Whether the first token is an opening word rather than part of the name."""
+    pos, word = tokens[0]
+    bare = word.rstrip(",.;:’'")
+    if bare not in COMMON:
+        return word[0].islower()
+    if len(tokens) > 1 and tokens[1][1][0].isupper() and not _opens(sentence, pos):
+        return False
+    if bare in _ARTICLES and len(tokens) > 1 and tokens[1][1][0].isupper():
+        return _opens(sentence, pos) and tokens[1][1].rstrip(",.") in COMMON
+    return True
+
+
+def _opens(sentence: str, pos: int) -> bool:
+    """Whether `pos` starts the sentence or a clause."""
+    return not sentence[:pos].strip() or sentence[:pos].rstrip()[-1] in ",;(“\"‘'"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents or curly quotes, for comparing names."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+def full_name(name: str, known: list[str]) -> str:
+    """The longest known name ending with this one ("Madison" -> "Mikey Madison")."""
+    if " " in name:
+        return name
+    key = fold(name)
+    matches = [k for k in known if " " in k and fold(k).split()[-1] == key and ":" not in k]
+    return max(matches, key=len) if matches else name

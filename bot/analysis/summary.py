@@ -1,0 +1,67 @@
+"""An extractive summary: a verdict sentence as tl;dr and 3-5 key points in the review's order."""
+
+from __future__ import annotations
+
+import re
+
+from bot.analysis.text import Span
+from bot.models import Summary
+
+_VERDICT = re.compile(
+    r"\b(?:beautiful(?:ly)?|compelling|tragic|funny|masterpiece|masterful|terrific|brilliant|"
+    r"remarkable|moving|powerful|stunning|thoughtful|flawed|uneven|disappointing|triumph|"
+    r"gripping|tender|haunting|excellent|superb|mediocre|dull|boring|essential|must-see|"
+    r"one of the (?:best|finest|most|more)|worth|recommend\w*|first rate|great)\b",
+    re.I,
+)
+_LEADING_PRONOUN = re.compile(r"^(?:This|That|These|Those|It|Its|They|Their|He|She|His|Her|Him|Such)\b")
+_BOILERPLATE = re.compile(
+    r"share|subscribe|comment|reply|email|cookie|newsletter|click|sign up|rated \d|grade:|"
+    r"written by|permalink|required fields|settings",
+    re.I,
+)
+
+
+def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
+    """A one-to-two-sentence tl;dr and 3-5 key points, never cut, never a lost pronoun."""
+    prose = [(i, s) for i, s in enumerate(spans) if _usable(s) and not flags[i]]
+    if not prose:
+        prose = [(i, s) for i, s in enumerate(spans) if _usable(s)]
+    if not prose:
+        return Summary(spans[0].sentence if spans else "")
+    tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title))
+    points = _key_points(prose, tldr[0])
+    return Summary(tldr[1].sentence, tuple(s.sentence for _, s in points))
+
+
+def _usable(span: Span) -> bool:
+    """A whole prose sentence that stands alone."""
+    s = span.sentence
+    if len(s.split()) < 6 or len(s) > 320 or not s.rstrip("”’\"')").endswith((".", "!")):
+        return False
+    if s.count("“") != s.count("”") or s.count('"') % 2:
+        return False  # a quotation cut by the splitter
+    return not _LEADING_PRONOUN.match(s) and not _BOILERPLATE.search(s) and not s.endswith("?")
+
+
+def _verdict_score(span: Span, index: int, total: int, title: str) -> float:
+    """How much a sentence reads like the review's verdict on the film."""
+    s = span.sentence
+    score = 2.0 * len(_VERDICT.findall(s))
+    score += 2.0 if title.lower() in s.lower() or re.search(r"\bthe (?:film|movie)\b", s, re.I) else 0.0
+    score += 1.0 if index < 3 or index >= total - 4 else 0.0
+    return score - len(s) / 400
+
+
+def _key_points(prose: list[tuple[int, Span]], tldr: int) -> list[tuple[int, Span]]:
+    """The first usable sentence of each paragraph, spread across the review (3-5)."""
+    by_block: dict[int, tuple[int, Span]] = {}
+    for i, span in prose:
+        if i != tldr:
+            by_block.setdefault(span.block, (i, span))
+    firsts = list(by_block.values())
+    if len(firsts) < 3:
+        firsts = [p for p in prose if p[0] != tldr]
+    step = max(1, len(firsts) / 5)
+    picked = [firsts[int(k * step)] for k in range(min(5, len(firsts)))]
+    return sorted(dict(picked).items())

@@ -1,0 +1,152 @@
+"""Sentence splitting with exact character offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.models import Source
+
+
+@dataclass(frozen=True)
+class Span:
+    """A sentence of the text: `text[start:end] == sentence`; `line` is its block."""
+
+    sentence: str
+    start: int
+    end: int
+    block: int = 0
+
+    @property
+    def source(self) -> Source:
+        """The span as the model's Source."""
+        return Source(self.sentence, self.start, self.end)
+
+
+# Abbreviations whose full stop never ends a sentence (titles, company suffixes).
+_ABBREV = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "bros",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "no",
+        "vol",
+        "pp",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "mt",
+        "ft",
+        "ave",
+        "u.s",
+        "u.k",
+        "e.g",
+        "i.e",
+        "a.k.a",
+    ]
+)
+# A terminator, closing quotes/brackets, then the gap before the next sentence.
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]*_]*(?=\s+|$)")
+# Markdown/HTML/list debris that may open a line: headings, bullets, empty links.
+_LEAD = re.compile(r"^(?:\s|#{1,6}\s|[*+•·\-–—]\s|\d{1,2}[.)]\s|>\s?|\[\]\(<?>?\)|<[^>\n]{0,40}>)+")
+_TRAIL = re.compile(r"(?:\s|<[^>\n]{0,40}>)+$")
+_BLANK = re.compile(r"\n[ \t]*\n")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split `text` into sentences; lines ending without punctuation stand alone."""
+    spans: list[Span] = []
+    for block, (start, end) in enumerate(_lines(text)):
+        spans.extend(_split_line(text, start, end, block))
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Logical lines: a newline joins two lines only when prose clearly wraps."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\n", text + "\n"):
+        end = m.start()
+        if out and _wraps(text, out[-1], pos, end):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((pos, end))
+        pos = m.end()
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _wraps(text: str, prev: tuple[int, int], start: int, end: int) -> bool:
+    """True when a hard-wrapped line continues the previous one (lowercase start)."""
+    before = text[prev[0] : prev[1]].rstrip()
+    after = text[start:end].lstrip()
+    if not before or not after or before.endswith((".", "!", "?", ":", "…")):
+        return False
+    return after[0].islower() and len(before) > 40
+
+
+def _split_line(text: str, start: int, end: int, block: int) -> list[Span]:
+    """Sentences of one logical line."""
+    spans: list[Span] = []
+    cut = start
+    for m in _END.finditer(text, start, end):
+        if _is_boundary(text, m.start(), m.end(), end):
+            spans.extend(_trimmed(text, cut, m.end(), block))
+            cut = m.end()
+    spans.extend(_trimmed(text, cut, end, block))
+    return spans
+
+
+def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
+    """Whether the terminator at `dot` really ends a sentence."""
+    nxt = text[after:end].lstrip()
+    if not nxt:
+        return True
+    if text[dot] == "." and _abbreviation(text, dot):
+        return False
+    if (text[dot] in ".…" and text[dot : dot + 2] in ("..", ".…")) or text[dot] == "…":
+        # An ellipsis ends a sentence only before a normally capitalised word.
+        return bool(re.match(r"[A-Z][a-z]", nxt))
+    return bool(re.match(r"[\"'“‘(\[*_#]*[A-Z0-9À-Þ]", nxt))
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """A known abbreviation or an initial ("J. Smith") before this full stop."""
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
+    if not m:
+        return False
+    word = m.group(1)
+    return word.lower() in _ABBREV or (len(word) == 1 and word.isupper())
+
+
+def _trimmed(text: str, start: int, end: int, block: int) -> list[Span]:
+    """The span without leading Markdown/HTML debris or trailing space."""
+    chunk = text[start:end]
+    lead = _LEAD.match(chunk)
+    a = start + (lead.end() if lead else 0)
+    trail = _TRAIL.search(text[a:end])
+    b = a + trail.start() if trail else end
+    if b <= a or not re.search(r"\w", text[a:b]):
+        return []
+    return [Span(text[a:b], a, b, block)]
+
+
+def words(text: str) -> int:
+    """Rough word count."""
+    return len(re.findall(r"\w+(?:['’]\w+)?", text))

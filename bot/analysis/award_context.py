@@ -21,9 +21,9 @@ def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
     drafts = [_resolve(f, [], spans, known, title) for f in listed]
     last_fact = -10
     for i, span in enumerate(spans):
-        if i in used or _headline(span.sentence):
+        if i in used or _headline(span.sentence) or span.sentence.rstrip().endswith("?"):
             continue
-        facts = sentence_facts(span, i, context=i - last_fact <= 3)
+        facts = _share_categories(sentence_facts(span, i, context=i - last_fact <= 3))
         facts = [_resolve(f, drafts, spans, known, title) for f in facts]
         facts = _settle(facts)
         drafts.extend(f for f in facts if f.subject)
@@ -69,8 +69,19 @@ def _context_body(spans: list[Span], index: int) -> str | None:
         s = spans[i].sentence
         bodies = find_bodies(s)
         if bodies and (find_cues(s) or AWARDISH.search(s)):
-            return bodies[0][2]
+            return bodies[-1 if i < index else 0][2]  # the mention nearest this sentence
     return None
+
+
+def _share_categories(facts: list[Draft]) -> list[Draft]:
+    """ "Nominated for Best Picture but lost to X": a loss without its own category takes the sentence's."""
+    out: list[Draft] = []
+    for f in facts:
+        named = [g for g in out if g.category and not g.count]
+        if f.category is None and not f.count and f.result in ("lost", "won") and named:
+            f = replace(f, category=named[-1].category, body=f.body or named[-1].body)
+        out.append(f)
+    return out
 
 
 def _settle(facts: list[Draft]) -> list[Draft]:
@@ -87,7 +98,7 @@ def _settle(facts: list[Draft]) -> list[Draft]:
         f
         for f in out
         if not (f.result == "contender" and (fold(f.subject), f.body) in lost)
-        and not (f.result == "nominated" and f.category is None and fold(f.subject) in won_count)
+        and not (f.result == "nominated" and not f.category and not f.count and fold(f.subject) in won_count)
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.awards import Draft
-from bot.analysis.lexicon import find_bodies, tidy_category
+from bot.analysis.lexicon import CATEGORY_RE, find_bodies, tidy_category
 from bot.analysis.subjects import FILM
 from bot.analysis.text import Span
 from bot.models import AwardResult
@@ -15,6 +15,8 @@ _HEADING = re.compile(
     r"Honou?rs|Prizes|Accolades)\s*:\s*$",
     re.I,
 )
+_NAME = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*")
+_GAP = re.compile(r"[ \t]*\n[ \t]*(?:[-*•·–+]\s+|\d{1,2}[.)]\s+)?")  # one line break, maybe a bullet
 _BODY_PREFIX = re.compile(r"^([^:;()]{3,60}?)(?:\s*\([^)]*\))?\s*:\s*(.+)$")
 
 
@@ -34,7 +36,8 @@ def list_facts(spans: list[Span], text: str) -> tuple[list[Draft], set[int]]:
         j = i + 1
         while j < len(spans) and _next_line(text, spans[j - 1], spans[j]):
             body = heading_body[0][2] if heading_body else None
-            facts.extend(_line_facts(spans[i], spans[j], body, result, j))
+            source = spans[j] if j > i + 1 else Span(text[spans[i].start : spans[j].end], spans[i].start, spans[j].end)
+            facts.extend(_line_facts(source, spans[j], body, result, j))
             used.add(j)
             j += 1
         i = j
@@ -44,48 +47,45 @@ def list_facts(spans: list[Span], text: str) -> tuple[list[Draft], set[int]]:
 def _next_line(text: str, prev: Span, line: Span) -> bool:
     """An item line right under the previous line (no blank line, no new heading)."""
     gap = text[prev.end : line.start]
-    return gap.count("\n") == 1 and not gap.strip() and not _HEADING.match(line.sentence)
+    return bool(_GAP.fullmatch(gap)) and not _HEADING.match(line.sentence)
 
 
-def _line_facts(head: Span, line: Span, body: str | None, result: AwardResult, index: int) -> list[Draft]:
+def _line_facts(span: Span, line: Span, body: str | None, result: AwardResult, index: int) -> list[Draft]:
     """One fact per item of a line ("Cannes Film Festival: Jury Prize (tie); Vulcain Prize (A, editing)")."""
     text = line.sentence
     prefixed = _BODY_PREFIX.match(text)
     if prefixed and find_bodies(prefixed.group(1)):
         body, text = find_bodies(prefixed.group(1))[0][2], prefixed.group(2)
-    if body is None:
-        return []
-    span = Span(f"{head.sentence}\n{line.sentence}", head.start, line.end, head.block)
-    if line.start - head.end != 1:
-        span = Span(line.sentence, line.start, line.end, line.block)
     facts = []
     for item in _items(text):
-        category = tidy_category(re.sub(r"\s*\(.*?\)\s*", " ", item))
-        people = _people(item)
-        for who in people or [FILM]:
-            facts.append(Draft(who, body, category, result, span, index))
+        item_body, category, people = _item(item)
+        if item_body or body:
+            facts += [Draft(who, item_body or body, category, result, span, index) for who in people or [FILM]]
     return facts
 
 
+def _item(item: str) -> tuple[str | None, str, list[str]]:
+    """An item's own body (in brackets), its category and the people it names."""
+    body = None
+    people: list[str] = []
+    for inside in re.findall(r"\(([^)]*)\)", item):
+        found = find_bodies(inside)
+        if found:
+            body = found[0][2]
+        else:
+            people += [p for p in _NAME.findall(inside) if p.lower() not in ("tie", "shared")]
+    bare = re.sub(r"\s*\(.*?\)\s*", " ", item).strip()
+    category, _, who = bare.partition(", ")
+    if who and _NAME.fullmatch(who.strip()):
+        people.append(who.strip())
+    return body, tidy_category(category), people
+
+
 def _items(text: str) -> list[str]:
-    """Items split at semicolons, or at commas outside brackets."""
+    """Items split at semicolons, or at commas when every part is a category."""
     if ";" in text:
         return [x.strip() for x in text.split(";") if x.strip()]
-    parts, depth, cur = [], 0, ""
-    for ch in text:
-        depth += (ch == "(") - (ch == ")")
-        if ch == "," and depth == 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    return [x.strip() for x in [*parts, cur] if x.strip()]
-
-
-def _people(item: str) -> list[str]:
-    """Names in an item's brackets ("(Flora V., editing, and J. Poupard, cinematography)")."""
-    inside = re.search(r"\(([^)]*)\)", item)
-    if not inside:
-        return []
-    found = re.findall(r"\b([A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)*)", inside.group(1))
-    return [f for f in found if f.lower() not in ("tie", "shared")]
+    parts = [x.strip() for x in re.split(r",\s*(?![^()]*\))", text) if x.strip()]
+    if len(parts) > 1 and all(CATEGORY_RE.fullmatch(re.sub(r"\s*\(.*?\)", "", p)) for p in parts):
+        return parts
+    return [text.strip()]

@@ -20,9 +20,18 @@ _NOUNS = re.compile(r"^(?:wins?|winners?|victor(?:y|ies)|triumph|nominations?|no
 _POSSESSIVE = re.compile(
     rf"([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s (?:(?:first|second|latest|surprise|big) )?(?:{PRIZE}|win|victory|nomination|nod)\b"
 )
+_NOMINATION = re.compile(r"\W*(?:[\w’'-]+\W+){0,4}?(?:nods?|nominations?)\b")
+_COUNT_FITS = {
+    "nom": re.compile(r"nominations|nods|Oscars|BAFTAs|each", re.I),
+    "win": re.compile(r"awards|wins|prizes|Oscars|BAFTAs|categories|trophies|each", re.I),
+}
+_ADJECTIVE = re.compile(
+    r"(?P<body>Oscar|Academy Award|BAFTA|Golden Globe|Emmy|C[ée]sar|Palme d[’']Or)[- ](?P<how>winning|winner|nominated|nominee)"
+    r"\s+(?:[a-z-]+\s+){0,2}(?P<who>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)+)"
+)
 _TOP = re.compile(r"(?:top|main) (?:prize|award|honou?r)", re.I)
 # Verbs that state an award only when their object is one ("received praise" is not).
-_WEAK = re.compile(r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab)\w*(?: up)?", re.I)
+_WEAK = re.compile(r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar)\w*(?: up)?", re.I)
 _LIST_HONOUR = re.compile(
     r"(?:one of )?(?:the )?(?:(\d{4})[’']s |the year[’']s )?((?:ten|10|five|top \d+|top ten) best \w+)(?: of (\d{4}))?"
 )
@@ -48,14 +57,25 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
     names = find_names(s)
     found = _possessive_prizes(s, span, index)
     all_cues = c.find_cues(s)
+    skip = -1
+    taken = [m.span() for m in _ADJECTIVE.finditer(s)]
+    all_cues = [q for q in all_cues if not any(a <= q.start < b for a, b in taken)]
     for i, cue in enumerate(all_cues):
         end = c.scope_end(s, all_cues, i)
-        if _negated(s, cue) or not _awardish(s, cue, end, context or bool(found)):
+        if i == skip or _negated(s, cue) or not _awardish(s, cue, end, context or bool(found)):
             continue
-        if cue.kind == "win" and re.match(r"\W*(?:\w+\W+){0,4}?(?:nods?|nominations?)\b", s[cue.end :]):
-            cue = c.Cue("nom", cue.start, cue.end, cue.text)  # "receiving a nod for"
+        if cue.kind == "win" and i + 1 < len(all_cues) and _NOMINATION.match(s, cue.end, all_cues[i + 1].end):
+            # "receiving a nod for X": one nomination, read over both cues.
+            cue, skip = c.Cue("nom", cue.start, cue.end, cue.text), i + 1
+            end = c.scope_end(s, all_cues, i + 1)
         found.extend(_cue_facts(s, span, index, names, cue, end))
     return found
+
+
+def _starts_with_body(text: str) -> bool:
+    """Whether the text opens with an award body ("a BAFTA", "two Emmys")."""
+    bodies = find_bodies(text)
+    return bool(bodies) and bodies[0][0] == 0
 
 
 def _negated(s: str, cue: c.Cue) -> bool:
@@ -66,8 +86,11 @@ def _negated(s: str, cue: c.Cue) -> bool:
 def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
     """Whether award vocabulary surrounds the cue (else "won us over")."""
     if _WEAK.fullmatch(cue.text):
+        # "received a standing ovation at Cannes" is not a prize: the object itself must be one.
         right = s[cue.end : max(end, cue.end + 50)]
-        return bool(c.AWARDISH.search(right) or find_bodies(right) or categories(s, cue.end, end))
+        owned = re.match(r"\s+(?:(?:a|an|the|its|his|her|their|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+)?", right)
+        head = right[owned.end() if owned else 0 :]
+        return bool(c.AWARDISH.search(right) or _starts_with_body(head) or categories(s, cue.end, end))
     if c.AWARDISH.search(s[c.clause_start(s, cue.start) : end]) or find_bodies(s):
         return True
     if categories(s, cue.end, end):
@@ -92,6 +115,10 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
         return _recognitions(s, base, subjects, cue, end)
     facts = [replace(base, subject=x) for x in subjects]
     facts = _with_categories(s, names, facts, cue, end)
+    if cue.text.lower().startswith("shar"):
+        # "shared Best Adapted Screenplay with X": X won it too.
+        partner = re.match(r"[^,.;]*?\bwith ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
+        facts += [replace(f, subject=partner.group(1)) for f in facts if f.category] if partner else []
     if cue.kind in ("beat", "lost"):
         beaten = objects(s, names, cue.end, len(s))
         other: AwardResult = "lost" if cue.kind == "beat" else "won"
@@ -105,11 +132,17 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     if listed:
         return listed
     if cue.kind == "gave":
-        obj = re.match(r"\s*(it|him|her|them)\b", s[cue.end :])
+        obj = re.match(r"\s*(it|him|her|them|the (?:film|movie))\b", s[cue.end :])
         if obj:
-            return [FILM if obj.group(1) == "it" else PERSON]
+            return [FILM if obj.group(1) in ("it", "the film", "the movie") else PERSON]
         return objects(s, names, cue.end, end)
+    recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
+    if recipient and cue.kind == "win" and not CATEGORY_RE.match(recipient.group(1)):
+        return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award"
     noun = bool(_NOUNS.match(cue.text))
+    target = re.match(r"\s+(?:around|for|surrounding|behind) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
+    if cue.kind == "con" and noun and target and not CATEGORY_RE.match(target.group(1)):
+        return [target.group(1)]  # "Oscar buzz around X"
     owner = re.search(
         r"(?:([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s|\b([Hh]er|[Hh]is|[Ii]ts|[Tt]heir)) (?:\w+ )?$", s[: cue.start]
     )
@@ -159,12 +192,17 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
 
 def _with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, end: int) -> list[Draft]:
     """One fact per category in the cue's scope (plus one for a bare count)."""
-    cats = categories(s, cue.end, end) or categories(s, max(0, cue.start - 45), cue.start)[-1:]
+    left = max(c.clause_start(s, cue.start), cue.start - 45)
+    cats = categories(s, cue.end, end) or categories(s, left, cue.start)[-1:]
     if cats and _TOP.fullmatch(cats[0][0]):
         # "the festival's top prize": the prize the sentence names elsewhere, if any.
         named = [x for x in categories(s, 0, len(s)) if re.fullmatch(PRIZE, x[0])]
         cats = [x for x in named if not _TOP.fullmatch(x[0])][:1]
-    count = c.COUNT.search(s, max(0, cue.start - 25), end)
+    fits = _COUNT_FITS.get(cue.kind)
+    # Only a count of this cue's kind: "won all 11 categories it was nominated for" has no count of nominations.
+    lo = max(0, cue.start - 25) if _NOUNS.match(cue.text) else cue.end
+    counts = [m for m in c.COUNT.finditer(s, lo, end) if not fits or fits.search(m.group())]
+    count = counts[0] if counts else None
     out: list[Draft] = []
     for f in facts:
         if count and not (cats and re.match(r"\s*(?::|for\b)", s[count.end() :])):
@@ -190,10 +228,19 @@ def _recognitions(s: str, base: Draft, subjects: list[str], cue: c.Cue, end: int
 
 def _possessive_prizes(s: str, span: Span, index: int) -> list[Draft]:
     """ "Garcia's Silver Bear for Best Actress": a prize owned is a prize won."""
-    out: list[Draft] = []
+    out: list[Draft] = _adjectives(s, span, index)
     for m in _POSSESSIVE.finditer(s):
         cats = categories(s, m.end(1), min(len(s), m.end() + 30))
         if cats and not c.NEGATION.search(s[c.comma_start(s, m.start()) : m.start()]):
             body = find_bodies(cats[0][0])
             out.append(Draft(m.group(1), body[0][2] if body else None, cats[0][0], "won", span, index))
+    return out
+
+
+def _adjectives(s: str, span: Span, index: int) -> list[Draft]:
+    """ "Oscar-winning actress Frances McDormand": the adjective states an award of the person."""
+    out = []
+    for m in _ADJECTIVE.finditer(s):
+        result: AwardResult = "won" if m.group("how").startswith("win") else "nominated"
+        out.append(Draft(m.group("who"), find_bodies(m.group("body"))[0][2], None, result, span, index))
     return out

@@ -21,6 +21,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"won|wins?|winning|took home|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
         r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
+        r"took|takes|shared|shares|"
         r"winners?|victory|victories|triumph",
     ),
     ("nom", r"nominat\w*|nods?|shortlisted|up for"),
@@ -56,8 +57,9 @@ AWARDISH = re.compile(
 )
 # Where one clause ends and the next begins (for subjects and negation scope).
 CLAUSE = re.compile(
-    r"[;]|[,:][\"”’]?\s+(?=(?:and|but|while|whilst|whereas|yet|with|because|although|though)\b)"
-    r"|\s(?=(?:but|while|whilst|whereas|because)\s)",
+    r"[;]|[,:][\"”’]?\s+(?=(?:and|but|while|whilst|whereas|yet|with|because|although|though|where|when)\b)"
+    r"|\s(?=(?:but|while|whilst|whereas|because)\s)"
+    r"|\s(?=and (?:the (?:film|movie)|it|he|she|they)\b)",
     re.I,
 )
 COUNT = re.compile(

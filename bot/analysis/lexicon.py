@@ -43,10 +43,10 @@ _GLOSS = re.compile(r"(?:French|Spanish|German|British|Italian|Korean|Indian|Can
 
 # Prize names that are categories of their own (festival prizes).
 PRIZE = (
-    r"(?:Palme d[’']Or|Cam[ée]ra d[’']Or|Golden (?:Lion|Bear|Leopard|Shell|Globe)|"
+    r"(?:Palme d[’']Or|Cam[ée]ra d[’']Or|Golden (?:Lion|Bear|Leopard|Shell)|"
     r"Silver (?:Lion|Bear)|Volpi Cup|Grand Prix|Grand Jury Prize|Jury Prize|"
     r"People[’']s Choice Award|Audience Award|Crystal Globe|"
-    r"[A-Z][a-zé]+ Prize|(?:acting|directing|top|main|screenplay) (?:prize|award|honou?r))"
+    r"[A-Z][a-zé]+ (?:Prize|Palm|Medal|Cup|Trophy)|(?:acting|directing|top|main|screenplay) (?:prize|award|honou?r))"
 )
 # Heads that end an award category ("Best Supporting Actress", "Art Direction").
 HEADS = (
@@ -55,10 +55,13 @@ HEADS = (
     r"Ensemble|Cast|Casting|Design|Makeup|Hairstyling|Effects|Sound|Animation|"
     r"Debut|Newcomer|Ensemble|Costumes?|Foreign Language Film|Short)"
 )
-_TITLE_WORD = r"(?:[A-Z][\w’'-]*|(?:in|a|an|of|by|or|for|and|the|in a|By|A|Or|And|Of|In)(?= [A-Z]))"
+# Title-case words, joined by small words or a dash ("Best Actress in a Musical or Comedy",
+# "Best Motion Picture – Drama"), but never across "and Best" (two categories).
+_JOINER = r"(?:\s(?:in|a|an|of|by|or|and|the|[–-]))*\s(?!(?:Best|Outstanding|Most)\b)"
+_TITLE = rf"[A-Z][\w’'-]*(?:{_JOINER}[A-Z][\w’'-]*)*"
 CATEGORY_RE = re.compile(
-    rf"{PRIZE}(?: for (?:Best|Outstanding|Most) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)?"
-    rf"|\b(?:Best|Outstanding|Most) (?:{_TITLE_WORD} ?)*?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
+    rf"{PRIZE}(?: for (?:Best|Outstanding|Most) {_TITLE})?"
+    rf"|\b(?:Best|Outstanding|Most) {_TITLE}"
     rf"|\bbest (?:[a-z-]+ ){{0,3}}(?:{HEADS.lower()})\b"
     rf"|(?<![\w’'])(?:(?:Lead(?:ing)?|Supporting|Adapted|Original|Visual|Production|Costume|Art|Film|Sound) )?{HEADS}\b"
 )
@@ -91,7 +94,9 @@ def tidy_category(raw: str) -> str:
     """A category as people write it: trailing 'award' dropped, title case, 'Best' restored."""
     cat = raw.strip()
     if re.match(r"(?:Best|Outstanding|Most)\b", cat, re.I):
-        cat = re.sub(r"\s+(?:award|prize|nod|nomination|trophy|statuette)s?$", "", cat, flags=re.I)
+        cat = re.sub(
+            r"\s+(?:award|prize|nod|nomination|trophy|statuette|Oscar|BAFTA|Globe|Emmy)s?$", "", cat, flags=re.I
+        )
     cat = cat.strip(" ,.;:")
     if cat.islower() and cat.startswith("best "):
         cat = cat.title()

@@ -23,7 +23,8 @@ _COMMON_WORDS = """
     Three Adding Getting Starring Naming Framing Rising Opening Written Directed Share Like
     Unlike Just Best Surely Clearly Sure Ultimately Overall Together Whether Does Did Do Is Was
     Are Were Has Have Had Can Could Will Would Should Must May Might Let Nonetheless
-    Nevertheless Furthermore Moreover Besides Otherwise Thus Hence Anyway Yeah Oh Ah Sadly
+    Nevertheless Furthermore Moreover Besides Otherwise Thus Hence Anyway Yeah Oh Ah Sadly Earlier
+    Recently Eventually Soon Today Tonight Yesterday Again Elsewhere Once Twice Sometimes Often
     Luckily Oddly Interestingly Notably
 """
 COMMON = frozenset(_COMMON_WORDS.split())
@@ -49,8 +50,20 @@ def find_names(sentence: str) -> list[Name]:
     blocked = _blocked(sentence)
     names: list[Name] = []
     for m in NAME_RE.finditer(sentence):
-        names.extend(_clean(sentence, m.start(), m.group(), blocked))
+        for start, part in _possessive_parts(m.start(), m.group()):
+            names.extend(_clean(sentence, start, part, blocked))
     return names
+
+
+def _possessive_parts(start: int, raw: str) -> list[tuple[int, str]]:
+    """Split "Kodi Smit-McPhee's Peter" in two; keep one-word titles ("Pan's Labyrinth") whole."""
+    m = re.search(r"['’]s\s+", raw)
+    if not m:
+        return [(start, raw)]
+    before, after = raw[: m.start()], raw[m.end() :]
+    if " " not in before and " " not in after:
+        return [(start, raw)]
+    return [(start, before), *_possessive_parts(start + m.end(), after)]
 
 
 def _blocked(sentence: str) -> list[tuple[int, int]]:
@@ -106,5 +119,6 @@ def full_name(name: str, known: list[str]) -> str:
     if " " in name:
         return name
     key = fold(name)
-    matches = [k for k in known if " " in k and fold(k).split()[-1] == key and ":" not in k]
+    parts = [p for k in known for p in re.split(r"['’]s\s+", k)]
+    matches = [k for k in parts if " " in k and fold(k).split()[-1] == key and ":" not in k]
     return max(matches, key=len) if matches else name

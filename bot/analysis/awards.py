@@ -72,6 +72,17 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
     return found
 
 
+def _is_noun(s: str, cue: c.Cue) -> bool:
+    """A noun cue ("her win", "the nominations"), as opposed to a verb ("it wins")."""
+    if not _NOUNS.match(cue.text):
+        return False
+    if cue.text.lower() in ("win", "wins"):
+        return bool(
+            re.search(r"(?:[’']s|\b(?:the|a|an|her|his|its|their|this|that|surprise|big))\s+$", s[: cue.start], re.I)
+        )
+    return True
+
+
 def _starts_with_body(text: str) -> bool:
     """Whether the text opens with an award body ("a BAFTA", "two Emmys")."""
     bodies = find_bodies(text)
@@ -108,6 +119,10 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
     if result in ("won", "nominated") and c.IRREALIS.search(s[c.comma_start(s, cue.start) : cue.start]):
         result = "contender"
     subjects = _subjects(s, names, cue, end)
+    if not subjects and cue.kind == "beat":
+        base = Draft("", _body(s, cue, end), None, "lost", span, index)
+        beaten = [replace(base, subject=x) for x in objects(s, names, cue.end, len(s))]
+        return _with_categories(s, names, beaten, cue, end)
     if not subjects:
         return []
     base = Draft("", _body(s, cue, end), None, result, span, index)
@@ -139,7 +154,7 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
     if recipient and cue.kind == "win" and not CATEGORY_RE.match(recipient.group(1)):
         return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award"
-    noun = bool(_NOUNS.match(cue.text))
+    noun = _is_noun(s, cue)
     target = re.match(r"\s+(?:around|for|surrounding|behind) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
     if cue.kind == "con" and noun and target and not CATEGORY_RE.match(target.group(1)):
         return [target.group(1)]  # "Oscar buzz around X"
@@ -193,14 +208,15 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
 def _with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, end: int) -> list[Draft]:
     """One fact per category in the cue's scope (plus one for a bare count)."""
     left = max(c.clause_start(s, cue.start), cue.start - 45)
-    cats = categories(s, cue.end, end) or categories(s, left, cue.start)[-1:]
+    right = cue.start if cue.kind in ("lost", "beat") else cue.end  # "lost Best Actress to X"
+    cats = categories(s, right, end) or categories(s, left, cue.start)[-1:]
     if cats and _TOP.fullmatch(cats[0][0]):
         # "the festival's top prize": the prize the sentence names elsewhere, if any.
         named = [x for x in categories(s, 0, len(s)) if re.fullmatch(PRIZE, x[0])]
         cats = [x for x in named if not _TOP.fullmatch(x[0])][:1]
     fits = _COUNT_FITS.get(cue.kind)
     # Only a count of this cue's kind: "won all 11 categories it was nominated for" has no count of nominations.
-    lo = max(0, cue.start - 25) if _NOUNS.match(cue.text) else cue.end
+    lo = max(0, cue.start - 25) if _is_noun(s, cue) else cue.end
     counts = [m for m in c.COUNT.finditer(s, lo, end) if not fits or fits.search(m.group())]
     count = counts[0] if counts else None
     out: list[Draft] = []

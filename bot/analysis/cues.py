@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.analysis.lexicon import CATEGORY_RE
+
 # kind: "win"/"nom"/"rec"/"con" state a result of the subject on the left;
 # "lost" (X lost to Y) and "beat" (beat Y) also name others on the right;
 # "gave" hands the award to the object on the right; "noun" needs an owner.
 _CUES: tuple[tuple[str, str], ...] = (
-    ("lost", r"los(?:t|es|ing)(?: out)? to|(?:was |were )?(?:defeated|beaten|bested|edged out) by"),
+    (
+        "lost",
+        r"los(?:t|es|ing)(?: out)?(?: (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?:in a |or |–|-)?(?-i:[A-Z])[\w’'-]*)*)? to|(?:was |were )?(?:defeated|beaten|bested|edged out) by",
+    ),
     (
         "beat",
         r"upset over|(?:finish\w*|came|coming) (?:just |narrowly )?ahead of|beat(?:s|ing)?|"
@@ -107,11 +112,7 @@ def scope_end(sentence: str, cues: list[Cue], index: int) -> int:
     end = cues[index + 1].start if index + 1 < len(cues) else len(sentence)
     for m in CLAUSE.finditer(sentence, cues[index].end, end):
         # ", and Supporting Actor" closes a list of categories, not the clause.
-        if not LIST_END.match(sentence, m.end()):
+        after = re.match(r"(?:and|&)\s+", sentence[m.end() :])
+        if not (after and CATEGORY_RE.match(sentence, m.end() + after.end())):
             return m.start()
     return end
-
-
-LIST_END = re.compile(
-    r"and\s+(?:Best\s|[A-Z]\w*(?:\s[A-Z]\w*)*\s*\(|(?:[A-Z]\w*\s)?(?:Actor|Actress|Director|Picture|Film|Screenplay)\b)"
-)

@@ -1,0 +1,80 @@
+"""The issue's acceptance example: the Anora review's facts, question and prompts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import ANALYSER_VERSION, analyze
+from bot.models import Analysis
+from tests.unit.analysis.scoring import ANORA_TEXT, ROOT, split_front_matter
+
+
+def _texts() -> list[str]:
+    """The shared seed text, and the repo's seeds/anora.md when it exists."""
+    texts = []
+    if ANORA_TEXT.exists():
+        texts.append(ANORA_TEXT.read_text(encoding="utf-8"))
+    repo = ROOT / "seeds" / "anora.md"
+    if repo.exists():
+        texts.append(split_front_matter(repo.read_text(encoding="utf-8"))[1])
+    return texts
+
+
+@pytest.fixture(params=range(2))
+def anora(request: pytest.FixtureRequest) -> Analysis:
+    texts = _texts()
+    if request.param >= len(texts):
+        pytest.skip("Anora review text not available")
+    return analyze(texts[request.param], title="Anora", year=2024, director="Sean Baker")
+
+
+def _facts(a: Analysis) -> set[tuple[str, str, str | None, str]]:
+    return {(f.subject, f.award, f.category, f.result) for f in a.trivia}
+
+
+def test_exact_award_facts(anora: Analysis) -> None:
+    assert _facts(anora) == {
+        ("Mikey Madison", "BAFTA Awards", "Best Actress", "won"),
+        ("Mikey Madison", "Academy Awards", "Best Actress", "won"),
+        ("Demi Moore", "BAFTA Awards", "Best Actress", "lost"),
+        ("Anora", "Directors Guild", None, "recognized"),
+        ("Anora", "Producers Guild", None, "recognized"),
+        ("Anora", "Academy Awards", "Best Picture", "contender"),
+    }
+
+
+def test_best_picture_is_never_a_win(anora: Analysis) -> None:
+    assert not any(f.category == "Best Picture" and f.result == "won" for f in anora.trivia)
+
+
+def test_trivia_question_and_answer(anora: Analysis) -> None:
+    bafta = next(f for f in anora.trivia if f.award == "BAFTA Awards" and f.result == "won")
+    assert bafta.question == "Which award did Mikey Madison win at the BAFTAs?"
+    assert bafta.answer == "Best Actress"
+    assert bafta.film == "Anora"
+
+
+def test_own_question_verbatim(anora: Analysis) -> None:
+    explicit = [p.text for p in anora.prompts if p.kind == "explicit"]
+    assert explicit == [
+        "Who truly owns their body when economic precarity, stigma, and legal systems dictate the terms?"
+    ]
+
+
+def test_implicit_and_debate_prompts(anora: Analysis) -> None:
+    texts = [p.text for p in anora.prompts]
+    assert "How much space does the film give to Ani’s own perspective on her work?" in texts
+    assert any(t.startswith("Does Anora go far enough in interrogating how") for t in texts)
+    assert any(
+        t.startswith("Some critics argue that Anora misses an opportunity") and t.endswith(". Do you agree?")
+        for t in texts
+    )
+    assert 5 <= len(anora.prompts) <= 10
+
+
+def test_final_act_is_a_spoiler(anora: Analysis) -> None:
+    assert any("final act" in s.sentence for s in anora.spoilers)
+
+
+def test_version(anora: Analysis) -> None:
+    assert anora.version == ANALYSER_VERSION

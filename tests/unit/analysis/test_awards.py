@@ -1,0 +1,149 @@
+"""Award facts: results, subjects, bodies, categories, and the traps (all original sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze
+from bot.analysis.lexicon import normalise_body
+
+
+def facts(text: str, title: str = "Harbour Lights") -> set[tuple[str, str, str | None, str]]:
+    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia}
+
+
+@pytest.mark.parametrize(
+    ("alias", "body"),
+    [
+        ("the Oscars", "Academy Awards"),
+        ("an Academy Award", "Academy Awards"),
+        ("the BAFTAs", "BAFTA Awards"),
+        ("the Golden Globes", "Golden Globes"),
+        ("Screen Actors Guild", "SAG Awards"),
+        ("the DGA", "Directors Guild"),
+        ("the Producers Guild of America", "Producers Guild"),
+        ("Writers Guild", "Writers Guild"),
+        ("Critics Choice Awards", "Critics Choice Awards"),
+        ("Independent Spirit Awards", "Independent Spirit Awards"),
+        ("the Palme d'Or", "Cannes Film Festival"),
+        ("the Golden Lion", "Venice Film Festival"),
+        ("the Golden Bear", "Berlinale"),
+        ("TIFF", "Toronto International Film Festival"),
+        ("the Gotham Awards", "Gotham Awards"),
+    ],
+)
+def test_award_bodies_are_normalised(alias: str, body: str) -> None:
+    assert normalise_body(alias) == body
+
+
+def test_win_with_body_and_category() -> None:
+    assert facts("Rosa Delgado won Best Actress at the BAFTAs for her role.") == {
+        ("Rosa Delgado", "BAFTA Awards", "Best Actress", "won")
+    }
+
+
+def test_film_reference_is_the_title() -> None:
+    assert facts("The film won the Golden Bear in Berlin.") == {("Harbour Lights", "Berlinale", "Golden Bear", "won")}
+
+
+def test_hypothetical_is_only_a_contender() -> None:
+    assert facts("If it wins Best Picture at the Oscars, it would be a first for a debut.") == {
+        ("Harbour Lights", "Academy Awards", "Best Picture", "contender")
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour Lights is a strong contender for Best Picture at the Oscars.",
+        "Harbour Lights should win Best Picture at the Oscars.",
+        "There is real Oscar buzz around Harbour Lights for Best Picture.",
+    ],
+)
+def test_predictions_are_contenders(sentence: str) -> None:
+    assert facts(sentence) == {("Harbour Lights", "Academy Awards", "Best Picture", "contender")}
+
+
+def test_negation_yields_nothing() -> None:
+    assert facts("Tom Avery was never nominated for an Oscar, which is a scandal.") == set()
+    assert facts("The film was snubbed for Best Director at the Golden Globes.") == set()
+
+
+def test_award_of_another_film_goes_to_it() -> None:
+    found = facts("The Long Field, which won the Palme d'Or last year, is clearly an influence here.")
+    assert found == {("The Long Field", "Cannes Film Festival", "Palme d'Or", "won")}
+
+
+def test_list_of_categories_is_read_item_by_item() -> None:
+    text = "The film was nominated for four Oscars: Best Picture, Director, Original Screenplay, and Editing."
+    assert facts(text) == {
+        ("Harbour Lights", "Academy Awards", c, "nominated")
+        for c in ("Best Picture", "Best Director", "Best Original Screenplay", "Editing")
+    }
+
+
+def test_list_of_subjects_after_a_colon() -> None:
+    text = "Only two films have won eleven Oscars at the Academy Awards: Ben-Hur and Titanic."
+    assert facts(text) == {("Ben-Hur", "Academy Awards", None, "won"), ("Titanic", "Academy Awards", None, "won")}
+
+
+def test_loss_names_both_sides() -> None:
+    text = "At the Golden Globes, Ada Kerr lost Best Actress to Mira Sol."
+    assert facts(text) == {
+        ("Ada Kerr", "Golden Globes", "Best Actress", "lost"),
+        ("Mira Sol", "Golden Globes", "Best Actress", "won"),
+    }
+
+
+def test_upset_over_is_a_loss_with_the_winners_category() -> None:
+    text = "Lena Ode won Best Actor at the BAFTAs. Her win was an upset over the favourite, Carl Mott."
+    assert facts(text) == {
+        ("Lena Ode", "BAFTA Awards", "Best Actor", "won"),
+        ("Carl Mott", "BAFTA Awards", "Best Actor", "lost"),
+    }
+
+
+def test_recognition_by_several_bodies() -> None:
+    text = "The film has gained recognition from the Writers Guild and the Gotham Awards."
+    assert facts(text) == {
+        ("Harbour Lights", "Writers Guild", None, "recognized"),
+        ("Harbour Lights", "Gotham Awards", None, "recognized"),
+    }
+
+
+def test_surname_resolves_to_full_name() -> None:
+    text = "Nadia Brook plays the lighthouse keeper. Brook won the acting prize at Venice."
+    assert facts(text) == {("Nadia Brook", "Venice Film Festival", "acting prize", "won")}
+
+
+def test_heading_list_gives_results_from_headings() -> None:
+    text = "A fine film.\n\nAcademy Award Nominations:\nBest Sound\n\nOther Awards:\nGotham Awards: Best Feature\n"
+    assert facts(text) == {
+        ("Harbour Lights", "Academy Awards", "Best Sound", "nominated"),
+        ("Harbour Lights", "Gotham Awards", "Best Feature", "won"),
+    }
+
+
+def test_national_gloss_is_not_the_oscars() -> None:
+    text = "Awards:\nCésar Awards (French Oscars): Best Film\n"
+    assert facts(text) == {("Harbour Lights", "César Awards", "Best Film", "won")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It won me over in the first ten minutes, a winner of a film.",
+        "The film received a standing ovation at Cannes and rave reviews.",
+        "Rated 4 stars. A special kudos goes to the cast; they are in a category of their own.",
+        "Is this the film that wins Best Picture next year?",
+    ],
+)
+def test_no_award_statement_no_trivia(text: str) -> None:
+    assert facts(text) == set()
+
+
+def test_trivia_wording_comes_from_templates() -> None:
+    fact = analyze("Rosa Delgado won Best Actress at the BAFTAs.", title="X").trivia[0]
+    assert fact.question == "Which award did Rosa Delgado win at the BAFTAs?"
+    assert fact.answer == "Best Actress"
+    assert fact.question.endswith("?")

@@ -1,0 +1,51 @@
+"""Award-fact precision/recall and explicit-question recall on labelled reviews."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.analysis.scoring import DEV_DIR, FIXTURES, REPORT, load_dir, score
+
+
+def test_dev_set_figures() -> None:
+    """The shared development set (others' reviews, read in place, never copied)."""
+    if not DEV_DIR.is_dir():
+        pytest.skip(f"development set not found at {DEV_DIR}")
+    reviews = load_dir(DEV_DIR)
+    misses: list[str] = []
+    result = score(reviews, misses)
+    REPORT.append(result.line(f"dev set ({len(reviews)} reviews)"))
+    REPORT.extend(f"  {m}" for m in misses)
+    assert result.f1 >= 0.95, misses
+    assert result.precision >= 0.95, misses
+    assert result.question_recall >= 0.95
+
+
+def test_dev_set_no_facts_where_none_are_stated() -> None:
+    """A review whose labels hold no award gets no trivia at all (e.g. spotlight)."""
+    if not DEV_DIR.is_dir():
+        pytest.skip(f"development set not found at {DEV_DIR}")
+    empty = [r for r in load_dir(DEV_DIR) if not r.labels["awards"]]
+    assert empty
+    for review in empty:
+        assert review.analyse().trivia == (), review.slug
+
+
+def test_fixture_figures() -> None:
+    """The project's own hand-labelled reviews."""
+    reviews = load_dir(FIXTURES)
+    assert len(reviews) >= 8
+    misses: list[str] = []
+    result = score(reviews, misses)
+    REPORT.append(result.line(f"fixtures ({len(reviews)} reviews)"))
+    REPORT.extend(f"  {m}" for m in misses)
+    assert result.precision >= 0.95, misses
+    assert result.recall >= 0.95, misses
+    assert result.question_recall >= 0.95
+
+
+def test_fixture_no_award_review_has_no_trivia() -> None:
+    """The no-award fixture (award-like idioms only) yields nothing."""
+    empty = [r for r in load_dir(FIXTURES) if not r.labels["awards"]]
+    assert empty
+    assert all(r.analyse().trivia == () for r in empty)

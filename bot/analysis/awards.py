@@ -135,9 +135,8 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
         partner = re.match(r"[^,.;]*?\bwith ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
         facts += [replace(f, subject=partner.group(1)) for f in facts if f.category] if partner else []
     if cue.kind in ("beat", "lost"):
-        beaten = objects(s, names, cue.end, len(s))
         other: AwardResult = "lost" if cue.kind == "beat" else "won"
-        facts += [replace(f, subject=x, result=other) for x in beaten for f in facts[:1]]
+        facts += [replace(f, subject=x, result=other) for x in objects(s, names, cue.end, len(s)) for f in facts[:1]]
     return facts
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.embedded import direct_question
+from bot.analysis.lexicon import find_bodies
 from bot.wording import phrase
 
 _W = "analysis_prompts"
@@ -88,13 +89,32 @@ _CONTRAST = re.compile(r"^(?:While|Whilst|Although|Though|Even though|Whereas|De
 _OPINION = re.compile(r"^(?:I (?:think|believe|would argue|suspect|find)|In my (?:view|opinion)|Arguably)\b")
 
 
-def debate_kind(sentence: str) -> int:
-    """How strongly a sentence takes a debatable side: 3 reported, 2 contrast, 1 opinion, 0 none."""
+def debate_kind(sentence: str, title: str = "") -> int:
+    """How strongly a sentence takes a side: 4 reported, 3 contrast, 2 "but"/opinion, 1 a verdict, 0 none."""
     if _REPORTED.match(sentence):
+        return 4
+    if _CONTRAST.match(sentence):
         return 3
-    if _CONTRAST.match(sentence) or (re.search(r", but\s", sentence) and len(sentence) > 60):
-        return 2 if _CONTRAST.match(sentence) else 1
-    return 1 if _OPINION.match(sentence) else 0
+    if (re.search(r", but\s", sentence) and len(sentence) > 60) or _OPINION.match(sentence):
+        return 2
+    if re.search(r"\bbut\b", sentence) and _VERDICT.search(sentence):
+        return 2
+    about = re.search(
+        rf"\b(?:the (?:film|movie|script|screenplay|acting|cast)|{re.escape(title) or 'the film'})\b", sentence, re.I
+    )
+    named = re.search(r"(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b|^[A-Z][a-z]+ [A-Z][a-z]+\b", sentence)
+    return 1 if (about or named) and _VERDICT.search(sentence) and not find_bodies(sentence) else 0
+
+
+# A judgement one can disagree with: evaluative words and comparisons.
+_VERDICT = re.compile(
+    r"\b(?:better|worse|best|worst|masterpiece|overrated|underrated|too (?:long|slow|short|much)|"
+    r"brilliant|terrific|superb|excellent|remarkable|flawed|uneven|disappointing|boring|dull|"
+    r"beautiful|compelling|powerful|moving|unusual|interesting|great|fails?|succeeds?|works?|"
+    r"finest|convincing|first rate|eloquent(?:ly)?|theatrical|impressive|shine|shines|"
+    r"(?:more|less) (?:\w+ )?than|one of the (?:most|best|finest|greatest))\b",
+    re.I,
+)
 
 
 def debate_question(sentence: str) -> str:

@@ -26,8 +26,10 @@ def build_polls(prompts: tuple[Prompt, ...], title: str) -> tuple[PollSpec, ...]
         if len(p.text) > QUESTION_MAX or len(polls) == 4:
             continue
         polls.append(PollSpec(p.text, _options(p, options), p.source))
-    if len(polls) < 2:
-        polls.append(PollSpec(_rating(title), tuple(options["rating"])))
+    # Too few debatable prompts (a short review): general polls about the film fill the gap.
+    fallbacks = [("rating_question", "rating"), ("recommend_question", "yes_no")]
+    for question, answers in fallbacks[: max(0, 2 - len(polls))]:
+        polls.append(PollSpec(_fill(question, title), tuple(options[answers])))
     return tuple(polls[:4])
 
 
@@ -42,7 +44,7 @@ def _options(p: Prompt, options: dict[str, list[str]]) -> tuple[str, ...]:
     return tuple(o[:OPTION_MAX] for o in chosen)
 
 
-def _rating(title: str) -> str:
-    """The fallback poll question."""
-    template: str = wording(_W)["poll"]["rating_question"]
+def _fill(key: str, title: str) -> str:
+    """A fallback poll question from the templates."""
+    template: str = wording(_W)["poll"][key]
     return Template(template).substitute(title=title)

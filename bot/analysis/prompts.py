@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from string import Template
 
+from bot.analysis.aspects import aspect_questions
+from bot.analysis.cues import find_cues
 from bot.analysis.implicit import debate_kind, debate_question, implicit_questions
+from bot.analysis.lexicon import CATEGORY_RE, find_bodies
 from bot.analysis.names import find_names
 from bot.analysis.questions import explicit_questions
 from bot.analysis.text import Span, words
@@ -17,6 +20,7 @@ _W = "analysis_prompts"
 # A pronoun whose referent is in an earlier sentence ("This has earned praise").
 _LOST = re.compile(
     r"^(?:This|That|These|Those|It|They|He|She)\b(?!\s+(?:film|movie)\b)|\b(?:this|that) (?:is|was|has|does)\b"
+    r"|\bthe (?:latter|former)\b"
 )
 
 
@@ -31,9 +35,13 @@ def build_prompts(spans: list[Span], flags: list[bool], text: str, title: str) -
     limit = 10 if words(text) >= 250 else 5
     chosen = _exact_unique(explicit)[:7]
     chosen += _unique(implicit, chosen)[:4]
-    chosen += _unique(debate, chosen)[:3]
+    debates = _unique(debate, chosen)
+    chosen += debates[:3]
     theme = _unique(_themes(spans, spoiler, title), chosen)
     chosen += theme[: max(1, 5 - len(chosen))]
+    if len(chosen) < 5:
+        # A review with few cues: more of its debatable judgements rather than fewer prompts.
+        chosen += debates[3 : 3 + 5 - len(chosen)]
     return tuple(sorted(chosen[:limit], key=_order))
 
 
@@ -54,8 +62,10 @@ def _raised(spans: list[Span], spoiler: dict[int, bool], title: str) -> tuple[li
         for rank, q in implicit_questions(s, title):
             prompt = Prompt(_dereference(q, context, title), "implicit", span.source, spoiler=spoiler[span.start])
             implicit.append((-rank, i, prompt))
-        strength = debate_kind(s)
+        strength = debate_kind(s, title)
         if strength and not _LOST.search(s) and not implicit_questions(s, title) and len(s) < 280:
+            if strength < 4 and _states_award(s):
+                continue  # an award statement is trivia, not an opinion to argue with
             prompt = Prompt(debate_question(s), "debate", span.source, spoiler=spoiler[span.start])
             ranked.append((-strength, i, prompt))
     return _by_rank(implicit), _by_rank(ranked)
@@ -64,6 +74,11 @@ def _raised(spans: list[Span], spoiler: dict[int, bool], title: str) -> tuple[li
 def _by_rank(rows: list[tuple[int, int, Prompt]]) -> list[Prompt]:
     """Strongest first, then in the review's order."""
     return [p for _, _, p in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+
+def _states_award(sentence: str) -> bool:
+    """Whether the sentence reports an award (a body or category beside an award cue)."""
+    return bool(find_cues(sentence)) and bool(find_bodies(sentence) or CATEGORY_RE.search(sentence))
 
 
 def _dereference(question: str, context: list[str], title: str) -> str:
@@ -82,6 +97,8 @@ def _themes(spans: list[Span], spoiler: dict[int, bool], title: str) -> list[Pro
     out = []
     for i, (theme, span) in enumerate(themes(spans, exclude)):
         text = Template(templates[i % len(templates)]).substitute(title=title, theme=theme)
+        out.append(Prompt(text, "theme", span.source, spoiler=spoiler[span.start]))
+    for text, span in aspect_questions(spans, title):
         out.append(Prompt(text, "theme", span.source, spoiler=spoiler[span.start]))
     return out
 

@@ -42,14 +42,14 @@ def themes(spans: list[Span], exclude: set[str], limit: int = 3) -> list[tuple[s
     # Counted once per paragraph: a theme recurs across the review, not within one passage.
     seen: dict[int, set[str]] = {}
     for span in spans:
-        words = [_norm(w) for w in _WORD.findall(span.sentence) if w[0].islower()]
-        keys = seen.setdefault(span.block, set())
-        keys.update(w for w in words if w not in _STOP and w not in exclude and len(w) > 3)
-        pairs = itertools.pairwise(words)
-        keys.update(f"{a} {b}" for a, b in pairs if a not in _STOP and b not in _STOP and a not in exclude)
+        seen.setdefault(span.block, set()).update(_keys(span.sentence, exclude))
     counts: Counter[str] = Counter(k for keys in seen.values() for k in keys)
+    if len(seen) <= 3:
+        # A one-paragraph capsule: count sentences instead of paragraphs.
+        counts = Counter(k for span in spans for k in _keys(span.sentence, exclude))
+    nouns = _nouns(spans)
     ranked = sorted(
-        (k for k, v in counts.items() if v >= 2 and not _adjective(k)),
+        (k for k, v in counts.items() if v >= 2 and not _adjective(k) and k.split()[-1] in nouns),
         key=lambda k: (-(counts[k] * (2.5 if " " in k else 1)), k),
     )
     picked: list[str] = []
@@ -61,11 +61,38 @@ def themes(spans: list[Span], exclude: set[str], limit: int = 3) -> list[tuple[s
     return [(_surface(spans, k), _first(spans, k)) for k in picked]
 
 
+def _keys(sentence: str, exclude: set[str]) -> set[str]:
+    """Content words and content word pairs of a sentence."""
+    words = [_norm(w) for w in _WORD.findall(sentence) if w[0].islower()]
+    keys = {w for w in words if w not in _STOP and w not in exclude and len(w) > 3}
+    pairs = itertools.pairwise(words)
+    keys.update(f"{a} {b}" for a, b in pairs if a not in _STOP and b not in _STOP and a not in exclude)
+    return keys
+
+
+def _nouns(spans: list[Span]) -> set[str]:
+    """Words the review uses after a determiner or preposition at least once (so, nouns)."""
+    found = set()
+    for span in spans:
+        for m in _AFTER_DETERMINER.finditer(span.sentence):
+            found.add(_norm(m.group(1)))
+    return found
+
+
+_AFTER_DETERMINER = re.compile(
+    r"\b(?:the|a|an|its|his|her|their|of|about|and|on|with|for|in)\s+(?:[a-z-]+\s+)?([a-z][a-z’'-]+)\b"
+)
+
+
 def _surface(spans: list[Span], key: str) -> str:
-    """The form the review itself uses most for a theme ("sex workers", not "sex worker")."""
-    pattern = re.compile(r"\b" + r"s?\s+".join(map(re.escape, key.split())) + r"s?\b", re.I)
-    forms = Counter(m.group().lower() for s in spans for m in pattern.finditer(s.sentence))
-    return forms.most_common(1)[0][0] if forms else key
+    """The form the review uses most ("sex workers"), with "the" where it usually has one."""
+    pattern = re.compile(r"(\b(?:the|a|an)\s+)?\b" + r"s?\s+".join(map(re.escape, key.split())) + r"s?\b", re.I)
+    matches = [m for s in spans for m in pattern.finditer(s.sentence)]
+    if not matches:
+        return key
+    form = Counter(m.group()[len(m.group(1) or "") :].lower() for m in matches).most_common(1)[0][0]
+    with_article = sum(1 for m in matches if m.group(1))
+    return f"the {form}" if with_article * 2 > len(matches) else form
 
 
 def _norm(word: str) -> str:

@@ -1,0 +1,53 @@
+"""Open questions on what a review singles out: a performance, or a craft (score, script, ending)."""
+
+from __future__ import annotations
+
+import re
+from string import Template
+
+from bot.analysis.lexicon import find_bodies
+from bot.analysis.names import find_names, fold, full_name
+from bot.analysis.text import Span
+from bot.wording import wording
+
+_W = "analysis_prompts"
+_PERSON = r"(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})"
+_ONE = r"(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
+_PERFORMANCE = (
+    re.compile(
+        rf"{_PERSON}(?:[’']s? (?:[\w-]+ ){{0,2}}(?:performance|turn)\b|,? (?:plays|stars as)\b|,?(?: who)? (?:gives|delivers) (?:\w+ ){{0,5}}?(?:performance|turn)s?\b"
+        rf"|,?(?: who)? is (?:\w+ )?(?:superb|terrific|excellent|wonderful|brilliant|great|moving|magnetic|"
+        rf"convincing|good|fine|astonishing|extraordinary)\b)"
+    ),
+    re.compile(rf"\b(?:played|performed|portrayed) (?:with [\w\s-]{{1,40}}? )?by (?:[a-z-]+ ){{0,3}}{_PERSON}"),
+    re.compile(rf"\b(?:[Rr]ising star|[Nn]ewcomer) {_ONE} (?:impresses|shines|excels|is)\b"),
+)
+_CRAFT = re.compile(
+    r"\b(?P<craft>score|cinematography|photography|screenplay|script|editing|pacing|ending|soundtrack|"
+    r"dialogue|production design|costumes|camera(?:work| work)?|visual effects|sound design)\b",
+    re.I,
+)
+
+
+def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:
+    """Up to two performances and two crafts the review comments on, as open questions."""
+    templates: dict[str, str] = wording(_W)["aspects"]
+    people: dict[str, Span] = {}
+    crafts: dict[str, Span] = {}
+    for span in spans:
+        if find_bodies(span.sentence) or span.sentence.rstrip().endswith("?"):
+            continue  # award statements and questions are prompts of their own
+        for pattern in _PERFORMANCE:
+            for m in pattern.finditer(span.sentence):
+                if fold(m.group("person")) != fold(title) and len(people) < 2:
+                    people.setdefault(m.group("person"), span)
+        for m in _CRAFT.finditer(span.sentence):
+            if len(crafts) < 2:
+                crafts.setdefault(m.group("craft").lower(), span)
+    known = [n.text for span in spans for n in find_names(span.sentence)]
+    out = [
+        (Template(templates["performance"]).substitute(person=full_name(p, known), title=title), s)
+        for p, s in people.items()
+    ]
+    out += [(Template(templates["craft"]).substitute(craft=c, title=title), s) for c, s in crafts.items()]
+    return out

@@ -45,8 +45,8 @@ async def run(settings: Settings) -> None:
 
 async def _socket_mode(bolt: AsyncApp, settings: Settings) -> None:
     handler = AsyncSocketModeHandler(bolt, settings.require("SLACK_APP_TOKEN").reveal())
+    log.info("Slack adapter starting in Socket Mode (SLACK_APP_TOKEN is set): no public URL needed")
     await handler.connect_async()  # type: ignore[no-untyped-call]
-    log.info("Slack adapter running in Socket Mode (SLACK_APP_TOKEN is set): no public URL needed")
     try:
         await asyncio.Event().wait()
     finally:

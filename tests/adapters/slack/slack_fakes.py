@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import itertools
@@ -16,6 +17,7 @@ from aiohttp import ClientSession, web
 from slack_sdk.models.blocks import Block
 
 BOT_TOKEN = "xoxb-test-token"
+APP_TOKEN = "xapp-test-token"
 SECRET = "test-signing-secret"
 SPEC = Path(__file__).resolve().parents[4] / "shared" / "specs" / "slack" / "web_openapi_v2.json"
 # Parameters newer than the 2020 spec that the adapter is allowed to send.
@@ -45,6 +47,8 @@ class FakeSlack:
     responses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     port: int = 0
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    envelopes: dict[str, asyncio.Future[dict[str, Any]]] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
     _stamps: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -52,6 +56,7 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/respond/{key}", self._respond)
+        app.router.add_get("/socket", self._socket)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -74,6 +79,27 @@ class FakeSlack:
         """The arguments of every call of `method`, in order."""
         return [c.args for c in self.calls if c.method == method]
 
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: say hello, then match each acknowledgement to the envelope it answers."""
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await ws.send_json({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A1"}})
+        async for frame in ws:
+            reply = json.loads(frame.data)
+            waiting = self.envelopes.get(reply.get("envelope_id", ""))
+            if waiting is not None and not waiting.done():
+                waiting.set_result(reply)
+        return ws
+
+    async def push(self, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+        """Send an envelope over Socket Mode as Slack does; the app's acknowledgement."""
+        envelope_id = f"env-{len(self.envelopes) + 1}"
+        self.envelopes[envelope_id] = asyncio.get_running_loop().create_future()
+        envelope = {"envelope_id": envelope_id, "type": kind, "payload": payload, "accepts_response_payload": True}
+        await self.sockets[-1].send_json(envelope)
+        return await asyncio.wait_for(self.envelopes[envelope_id], 5)
+
     async def _respond(self, request: web.Request) -> web.Response:
         self.responses.append((request.match_info["key"], await request.json()))
         return web.Response(text="ok")
@@ -91,6 +117,8 @@ class FakeSlack:
                 args[name] = json.loads(args[name])
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
         self.calls.append(Call(method, args, token))
+        if method == "apps.connections.open" and token == APP_TOKEN:
+            return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
         if token != BOT_TOKEN:
             return web.json_response({"ok": False, "error": "invalid_auth"})
         handler = getattr(self, "m_" + method.replace(".", "_"), None)

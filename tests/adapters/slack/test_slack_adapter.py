@@ -225,7 +225,7 @@ async def test_a_closed_poll_shows_final_results_and_refuses_votes(slack: Harnes
 
 
 async def test_a_poll_closes_at_its_time(slack: Harness) -> None:
-    ts, _ = await _post_poll(slack)
+    await _post_poll(slack)
     assert await slack.adapter.chat.close_due() == 0
     slack.clock.at += timedelta(days=7)
     assert await slack.adapter.chat.close_due() == 1

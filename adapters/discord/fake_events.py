@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from .fake_server import APP_ID, GUILD_ID, FakeDiscord, Json, channel
+from .fake_server import APP_ID, GUILD_ID, FakeDiscord, Json, channel, snowflake
 
 MEMBER_ID = 4400
 VIEW_AND_SEND = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16)  # view, send, embed links, read history
 MANAGE_THREADS = 1 << 34
-_ids = itertools.count(700_000)
+_ids = itertools.count(1)
 
 
 def member(user_id: int = MEMBER_ID, *, permissions: int = VIEW_AND_SEND, roles: tuple[int, ...] = ()) -> Json:
@@ -40,7 +40,7 @@ def member(user_id: int = MEMBER_ID, *, permissions: int = VIEW_AND_SEND, roles:
 
 
 def _interaction(fake: FakeDiscord, kind: int, data: Json, channel_id: int, who: Json) -> Json:
-    interaction_id = next(_ids)
+    interaction_id = snowflake() + next(_ids)
     token = f"interaction-token-{interaction_id}"
     fake.interaction_channels[token] = channel_id
     place = fake.channels.get(channel_id) or channel(channel_id)

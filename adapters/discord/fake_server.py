@@ -34,6 +34,11 @@ class Request:
         return {"method": self.method, "path": self.path, "json": self.json}
 
 
+def snowflake() -> int:
+    """A snowflake id made now: discord.py derives e.g. an interaction's expiry from its id."""
+    return int(datetime.now(UTC).timestamp() * 1000 - 1420070400000) << 22
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat()
 
@@ -73,7 +78,7 @@ class FakeDiscord:
     requests: list[Request] = field(default_factory=list)
     interaction_channels: dict[str, int] = field(default_factory=dict)  # interaction token → channel id
     originals: dict[str, int] = field(default_factory=dict)  # interaction token → original response id
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(900_000))
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _runner: web.AppRunner | None = None
     base: str = ""
@@ -109,8 +114,8 @@ class FakeDiscord:
         return self.requests
 
     def next_id(self) -> int:
-        """A fresh snowflake."""
-        return next(self._ids)
+        """A fresh snowflake of the current time (discord.py reads creation times from ids)."""
+        return snowflake() + next(self._ids)
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         body = await request.json() if request.can_read_body else None
@@ -136,7 +141,8 @@ class FakeDiscord:
         data: Json = {"id": str(message_id), "channel_id": str(channel_id), "author": bot_user(), "type": 0}
         data |= {"content": body.get("content") or "", "embeds": body.get("embeds") or [], "timestamp": _now()}
         data |= {"edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [], "pinned": False}
-        data |= {"mention_roles": [], "attachments": [], "components": [], "flags": flags | (body.get("flags") or 0)}
+        data |= {"mention_roles": [], "attachments": [], "flags": flags | (body.get("flags") or 0)}
+        data["components"] = body.get("components") or []  # as sent: a click names one of them
         if body.get("nonce") is not None:
             data["nonce"] = body["nonce"]
         if body.get("poll"):

@@ -1,0 +1,71 @@
+"""DiscordChat (the ChatPort) through discord.py against the fake: posts, threads, forum posts, polls."""
+
+from __future__ import annotations
+
+from adapters.discord.chat import DiscordChat
+from adapters.discord.client import FilmClubBot
+from adapters.discord.fake_server import FakeDiscord
+from bot.models import Inline, Message, PollSpec, Section
+from bot.ports import ChatPort
+
+from .conftest import FORUM_CHANNEL, TEXT_CHANNEL, long_message
+from .spec import check_all
+
+WEEK = Message("Week 12: Anora", (Section(paragraphs=((Inline("Discuss!"),),)),))
+
+
+def _chat(bot: FilmClubBot) -> ChatPort:
+    return DiscordChat(bot, poll_hours=48)
+
+
+async def test_send_uses_a_nonce_that_discord_enforces(discord_bot: FilmClubBot, discord_fake: FakeDiscord):
+    chat = _chat(discord_bot)
+    ref = await chat.send(str(TEXT_CHANNEL), WEEK, key="schedule:1:2025-01-05T19:00")
+    (sent,) = [r for r in discord_fake.requests if r.path == f"/channels/{TEXT_CHANNEL}/messages"]
+    assert sent.json["enforce_nonce"] is True and len(sent.json["nonce"]) <= 25
+    assert ref.channel_id == str(TEXT_CHANNEL) and ref.thread_id is None
+    assert await chat.find_post(str(TEXT_CHANNEL), "schedule:1:2025-01-05T19:00") == ref
+    # A new process finds it again by its nonce among recent messages (where Discord keeps it).
+    assert await _chat(discord_bot).find_post(str(TEXT_CHANNEL), "schedule:1:2025-01-05T19:00") == ref
+    assert await chat.find_post(str(TEXT_CHANNEL), "another key") is None
+    check_all(discord_fake.requests)
+
+
+async def test_a_thread_in_a_text_channel_starts_from_a_message(discord_bot: FilmClubBot, discord_fake: FakeDiscord):
+    ref = await _chat(discord_bot).create_thread(str(TEXT_CHANNEL), "A" * 150, [WEEK, long_message()], key="k1")
+    paths = [r.path for r in discord_fake.requests if r.method == "POST"]
+    assert paths[0] == f"/channels/{TEXT_CHANNEL}/messages"
+    assert paths[1] == f"/channels/{TEXT_CHANNEL}/messages/{ref.message_id}/threads"
+    assert set(paths[2:]) == {f"/channels/{ref.thread_id}/messages"}
+    assert len(discord_fake.requests[-len(paths) + 1].json["name"]) <= 100
+    check_all(discord_fake.requests)
+
+
+async def test_a_thread_in_a_forum_channel_is_a_forum_post(discord_bot: FilmClubBot, discord_fake: FakeDiscord):
+    ref = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 12: Anora", [WEEK], key="k2")
+    (post,) = [r for r in discord_fake.requests if r.method == "POST"]
+    assert post.path == f"/channels/{FORUM_CHANNEL}/threads"
+    assert post.json["name"] == "Week 12: Anora" and post.json["message"]["embeds"][0]["title"] == "Week 12: Anora"
+    assert ref.thread_id is not None
+    check_all(discord_fake.requests)
+
+
+async def test_close_poll_ends_the_native_poll_and_tallies_it(discord_bot: FilmClubBot, discord_fake: FakeDiscord):
+    chat = _chat(discord_bot)
+    poll = Message("Poll · Anora", poll=PollSpec("Who had the best arc?", ("Ani", "Igor", "Vanya")))
+    ref = await chat.send(str(TEXT_CHANNEL), poll)
+    sent = [r for r in discord_fake.requests if r.method == "POST"][-1]
+    assert sent.json["poll"]["duration"] == 48
+    discord_fake.votes[int(ref.message_id)] = [3, 5, 1]
+    tally = await chat.close_poll(ref)
+    assert discord_fake.requests[-1].path == f"/channels/{TEXT_CHANNEL}/polls/{ref.message_id}/expire"
+    assert (tally.options, tally.counts, tally.voters) == (("Ani", "Igor", "Vanya"), (3, 5, 1), 9)
+    check_all(discord_fake.requests)
+
+
+async def test_check_channel_explains_what_is_wrong(discord_bot: FilmClubBot, discord_fake: FakeDiscord):
+    chat = _chat(discord_bot)
+    discord_fake.add_channel(8803, 4, "a category")
+    assert await chat.check_channel(str(TEXT_CHANNEL)) is None
+    assert "neither a text channel nor a forum" in (await chat.check_channel("8803") or "")
+    assert "can't find channel" in (await chat.check_channel("8899") or "")

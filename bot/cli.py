@@ -143,11 +143,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--platform", choices=PLATFORMS, required=True)
     p.add_argument("command", nargs="+", help="the command, after --: -- /review anora")
     p.set_defaults(run=cmd_preview)
+    from bot.schedule_cli import add_schedule_parser
+
+    add_schedule_parser(sub)
     sub.add_parser("console", help="chat on the terminal").set_defaults(run=cmd_console)
     p = sub.add_parser("run", help="start the Discord or Slack adapter")
     p.add_argument("platform", choices=PLATFORMS)
     p.set_defaults(run=cmd_run)
+    p = sub.add_parser("discord", help="Discord helpers")
+    discord_sub = p.add_subparsers(dest="discord_command", required=True)
+    p = discord_sub.add_parser("invite-url", help="print the OAuth2 link that adds the bot to a server")
+    p.add_argument("--client-id", help="the application id (default: read from DISCORD_TOKEN)")
+    p.set_defaults(run=cmd_discord_invite_url)
     return parser
+
+
+async def cmd_discord_invite_url(args: argparse.Namespace, settings: Settings) -> int:
+    """Print the Discord bot's invite link."""
+    from adapters.discord.invite import invite_url
+
+    print(invite_url(settings, args.client_id))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

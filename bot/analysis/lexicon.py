@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # (pattern, canonical body). Order matters: specific names before short aliases.
 _BODIES: tuple[tuple[str, str], ...] = (
@@ -37,7 +38,8 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"Pulitzer(?: Prize)?", "Pulitzer Prize"),
     (r"Grammys?(?: Awards?)?", "Grammy Awards"),
 )
-BODY_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BODIES)))
+# The lookahead lets the engine skip lower-case positions at once: every body starts in upper case.
+BODY_RE = re.compile("(?=[A-ZÉ])(?:" + "|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BODIES)) + ")")
 # "César Awards (French Oscars)": a national adjective glosses another body.
 _GLOSS = re.compile(r"(?:French|Spanish|German|British|Italian|Korean|Indian|Canadian|Mexican)\s*$")
 
@@ -75,13 +77,18 @@ BEST_HEADS = re.compile(
 
 def find_bodies(text: str) -> list[tuple[int, int, str]]:
     """Award bodies named in `text`: (start, end, canonical name)."""
+    return list(_bodies(text))
+
+
+@lru_cache(maxsize=4096)
+def _bodies(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Cached: every part of the analysis asks about the same sentences."""
     found: list[tuple[int, int, str]] = []
     for m in BODY_RE.finditer(text):
-        if _GLOSS.search(text[max(0, m.start() - 12) : m.start()]):
+        if _GLOSS.search(text[max(0, m.start() - 12) : m.start()]) or not m.lastgroup:
             continue
-        index = int(next(k for k, v in m.groupdict().items() if v)[1:])
-        found.append((m.start(), m.end(), _BODIES[index][1]))
-    return found
+        found.append((m.start(), m.end(), _BODIES[int(m.lastgroup[1:])][1]))
+    return tuple(found)
 
 
 def normalise_body(name: str) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from bot.analysis.lexicon import CATEGORY_RE, find_bodies
+from bot.analysis.lexicon import CATEGORY_RE, _bodies, find_bodies
 
 _TOKEN = r"(?:Jr\.|Sr\.|[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w-]*(?:['’][A-Z][\w-]*)?)"
 _INNER = r"(?:of|the|on|a|an|at|de|del|della|di|da|du|des|la|le|van|von|der|y|in(?= the)|and(?= a | the ))"
@@ -47,12 +48,18 @@ class Name:
 
 def find_names(sentence: str) -> list[Name]:
     """Proper names of a sentence, without award bodies, categories or opening words."""
+    return list(_names(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _names(sentence: str) -> tuple[Name, ...]:
+    """Cached: awards, prompts and themes all ask about the same sentences."""
     blocked = _blocked(sentence)
     names: list[Name] = []
     for m in NAME_RE.finditer(sentence):
         for start, part in _possessive_parts(m.start(), m.group()):
             names.extend(_clean(sentence, start, part, blocked))
-    return names
+    return tuple(names)
 
 
 def _possessive_parts(start: int, raw: str) -> list[tuple[int, str]]:
@@ -122,3 +129,9 @@ def full_name(name: str, known: list[str]) -> str:
     parts = [p for k in known for p in re.split(r"['’]s\s+", k)]
     matches = [k for k in parts if " " in k and fold(k).split()[-1] == key and ":" not in k]
     return max(matches, key=len) if matches else name
+
+
+def clear_caches() -> None:
+    """Forget cached sentences (benchmarks measure a review seen for the first time)."""
+    _names.cache_clear()
+    _bodies.cache_clear()

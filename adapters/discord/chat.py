@@ -76,16 +76,17 @@ class DiscordChat:
         return ref
 
     async def find_post(self, channel_id: str, key: str) -> PostRef | None:
-        """The post made with `key`: remembered by this process, else by nonce among recent messages."""
+        """The post made with `key` by this process, else one whose nonce Discord still echoes."""
         known = self._posts.get((channel_id, key))
         if known is not None:
             return known
-        # Best effort: Discord echoes nonces only for a short while after posting, so after a
-        # restart this finds a post only if the history still carries its nonce.
+        # Best effort only: Discord keeps a nonce with the message just long enough to drop a
+        # duplicate create (enforce_nonce); fetched history normally has none, so after a restart
+        # this rarely finds anything. Exactly-once across restarts is the store's job (claims).
         wanted = nonce(key, 0)
         channel = self.client.get_partial_messageable(int(channel_id))
         async for message in channel.history(limit=50):
-            if message.author.id == getattr(self.client.user, "id", None) and message.nonce == wanted:
+            if message.nonce == wanted and message.author.id == getattr(self.client.user, "id", None):
                 thread = message.thread.id if message.thread else None
                 return PostRef(channel_id, str(message.id), str(thread) if thread else None)
         return None

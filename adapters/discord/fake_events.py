@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from .fake_server import APP_ID, GUILD_ID, FakeDiscord, Json, channel, snowflake
+from .fake_server import APP_ID, BOT_ID, GUILD_ID, FakeDiscord, Json, bot_user, channel, snowflake
 
 MEMBER_ID = 4400
 VIEW_AND_SEND = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 16)  # view, send, embed links, read history
@@ -92,3 +92,32 @@ def button(fake: FakeDiscord, custom_id: str, message: Json, *, channel_id: int,
 def feed(client: Any, payload: Json) -> None:
     """Hand an INTERACTION_CREATE to discord.py exactly where its gateway handler would."""
     client._connection.parse_interaction_create(payload)
+
+
+def guild_create(channels: list[Json], roles: Mapping[int, tuple[str, int]], bot_roles: tuple[int, ...] = ()) -> Json:
+    """A GUILD_CREATE: roles (id → name, permissions; the guild id is @everyone), channels, the bot."""
+    role_list = [
+        {"id": str(i), "name": n, "permissions": str(p), "position": k, "color": 0, "hoist": False}
+        | {"managed": False, "mentionable": False, "flags": 0}
+        for k, (i, (n, p)) in enumerate(roles.items())
+    ]
+    me = member(BOT_ID, roles=bot_roles) | {"user": bot_user()}
+    return {
+        "id": str(GUILD_ID),
+        "name": "Film Club",
+        "owner_id": "1",
+        "unavailable": False,
+        "member_count": 2,
+        "roles": role_list,
+        "channels": channels,
+        "members": [me],
+        "threads": [],
+        "emojis": [],
+        "stickers": [],
+        "features": [],
+    }
+
+
+def feed_guild(client: Any, payload: Json) -> None:
+    """Hand a GUILD_CREATE to discord.py as its gateway handler would (fills the guild cache)."""
+    client._connection.parse_guild_create(payload)

@@ -143,12 +143,11 @@ class FakeDiscord:
         data |= {"edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [], "pinned": False}
         data |= {"mention_roles": [], "attachments": [], "flags": flags | (body.get("flags") or 0)}
         data["components"] = body.get("components") or []  # as sent: a click names one of them
-        if body.get("nonce") is not None:
-            data["nonce"] = body["nonce"]
         if body.get("poll"):
             data["poll"] = self._poll(message_id, body["poll"])
         self.messages[message_id] = data
-        return data
+        # Like Discord, the nonce comes back in the create response only: history never has it.
+        return data | ({"nonce": body["nonce"]} if body.get("nonce") is not None else {})
 
     def _poll(self, message_id: int, poll: Json, *, final: bool = False) -> Json:
         answers = [{"answer_id": i + 1, "poll_media": a["poll_media"]} for i, a in enumerate(poll["answers"])]

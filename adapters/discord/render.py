@@ -100,19 +100,26 @@ def message_lines(message: Message, limit: int) -> list[str]:
     return lines
 
 
+def _is_heading(line: str) -> bool:
+    return line.startswith("**") and line.endswith("**")
+
+
 def pack(lines: Sequence[str], limit: int) -> list[str]:
-    """Lines joined into as few chunks of at most `limit` characters as they fit in."""
-    chunks: list[str] = []
-    current = ""
+    """Lines joined into as few chunks of at most `limit` characters; a heading stays with its text."""
+    chunks: list[list[str]] = [[]]
+    size = 0
     for line in lines:
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit and current:
-            chunks.append(current.strip("\n"))
-            candidate = line
-        current = candidate
-    if current.strip():
-        chunks.append(current.strip("\n"))
-    return chunks
+        current = chunks[-1]
+        if current and size + 1 + len(line) > limit:
+            carried = [current.pop()] if len(current) > 1 and _is_heading(current[-1]) else []
+            if carried and len(carried[0]) + 1 + len(line) > limit:
+                current.append(carried.pop())
+            chunks.append(carried)
+            current, size = chunks[-1], len("\n".join(carried))
+        size += len(line) + (1 if current else 0)
+        current.append(line)
+    texts = ["\n".join(c).strip("\n") for c in chunks]
+    return [t for t in texts if t.strip()]
 
 
 def _embed(title: str, description: str, colour: int, footer: str | None) -> dict[str, Any]:

@@ -25,8 +25,9 @@ async def test_send_uses_a_nonce_that_discord_enforces(discord_bot: FilmClubBot,
     assert sent.json["enforce_nonce"] is True and len(sent.json["nonce"]) <= 25
     assert ref.channel_id == str(TEXT_CHANNEL) and ref.thread_id is None
     assert await chat.find_post(str(TEXT_CHANNEL), "schedule:1:2025-01-05T19:00") == ref
-    # A new process finds it again by its nonce among recent messages (where Discord keeps it).
-    assert await _chat(discord_bot).find_post(str(TEXT_CHANNEL), "schedule:1:2025-01-05T19:00") == ref
+    # A new process cannot: Discord's history has no nonces (the store's claims cover restarts).
+    assert await _chat(discord_bot).find_post(str(TEXT_CHANNEL), "schedule:1:2025-01-05T19:00") is None
+    assert discord_fake.requests[-1].path == f"/channels/{TEXT_CHANNEL}/messages"  # it did look
     assert await chat.find_post(str(TEXT_CHANNEL), "another key") is None
     check_all(discord_fake.requests)
 

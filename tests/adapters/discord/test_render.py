@@ -55,3 +55,22 @@ def test_polls_are_trimmed_to_discord_lengths():
     spec = fit_poll(PollSpec("q" * 400, tuple(f"option {i} " + "x" * 80 for i in range(12))))
     assert len(spec.question) == 300 and len(spec.options) == 10 and all(len(o) <= 55 for o in spec.options)
     assert (poll_hours(0), poll_hours(168), poll_hours(10_000)) == (1, 168, 768)
+
+
+def test_long_text_is_packed_with_each_heading_kept_with_its_text():
+    lines = ["**Heading one**", "x" * 90, "**Heading two**", "y" * 90]
+    from adapters.discord.render import pack
+
+    assert pack(lines, 120) == ["**Heading one**\n" + "x" * 90, "**Heading two**\n" + "y" * 90]
+    assert pack(["a", "", "b"], 10) == ["a\n\nb"]
+
+
+def test_a_long_review_becomes_several_messages_whose_text_adds_up():
+    words = [f"w{i}" for i in range(3000)]
+    message = Message("Title", (Section("Part", paragraphs=((Inline(" ".join(words)),),)),), footer="end")
+    parts = drafts(message)
+    assert len(parts) > 1
+    assert parts[-1].embed is not None and parts[-1].embed["footer"] == {"text": "end"}
+    assert all(p.embed is not None and "footer" not in p.embed for p in parts[:-1])
+    text = " ".join(p.embed["description"] for p in parts if p.embed)
+    assert text.split()[1:] == words  # "**Part**" then every word, in order, none lost

@@ -59,18 +59,21 @@ class SlackChat:
         key: str | None = None,
         club_id: str | None = None,
     ) -> str:
-        """Post a message (split if long; a poll is stored, then posted with its buttons); the first message's ts."""
+        """Post a message (split if long; a poll is stored, then posted with its buttons).
+
+        Returns the ts of the poll's message if there is a poll (close_poll needs it), else of the first
+        message; that message carries the `key` metadata, so find_post returns the same ref.
+        """
         meta = metadata(key) if key else None
         parts = render(message) if message.sections or message.buttons or not message.poll else []
-        stamps = [await self._post(channel_id, p, thread_ts, meta if n == 0 else None) for n, p in enumerate(parts)]
+        keyed = 0 if message.poll is None else -1
+        stamps = [await self._post(channel_id, p, thread_ts, meta if n == keyed else None) for n, p in enumerate(parts)]
         if message.poll is not None:
             title = message.title if not parts else None
             poll = await self.polls.open(club_id or await self.club_id(), channel_id, message.poll, title)
-            tally = await self.polls.tally(poll)
-            first = poll_message(poll, tally)[0]
-            ts = await self._post(channel_id, first, thread_ts, None if stamps else meta)
+            ts = await self._post(channel_id, poll_message(poll, await self.polls.tally(poll))[0], thread_ts, meta)
             await self.polls.posted(poll, ts)
-            stamps.append(ts)
+            return ts
         return stamps[0]
 
     async def send(
@@ -90,7 +93,10 @@ class SlackChat:
         return PostRef(channel_id, ts, thread_id=ts)
 
     async def find_post(self, channel_id: str, key: str) -> PostRef | None:
-        """The post or thread made with `key`, found by its metadata in the channel's recent history."""
+        """The top-level post or thread made with `key`, found by its metadata in the channel's recent history.
+
+        Replies inside a thread are not in conversations.history: find their thread by its own key.
+        """
         cursor: str | None = None
         for _ in range(HISTORY_PAGES):
             page = await self.client.conversations_history(

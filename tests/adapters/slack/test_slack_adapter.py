@@ -320,3 +320,20 @@ async def test_threads_keys_and_channel_checks(slack: Harness) -> None:
     assert await chat.check_channel("C1") is None
     assert "invite" in (await chat.check_channel("CX") or "")
     assert "cannot see" in (await chat.check_channel("CNONE") or "")
+
+
+async def test_a_scheduled_poll_is_sent_found_and_closed_by_its_ref(slack: Harness) -> None:
+    chat = slack.adapter.chat
+    intro = Message("Week 2", (Section(paragraphs=((),)),), poll=POLL)
+    thread = await chat.create_thread("C1", "Film club · Anora", [], key="week-2")
+    ref = await chat.send("C1", intro, thread=thread, key="week-2-poll")
+    posts = slack.fake.made("chat.postMessage")
+    assert posts[-1]["thread_ts"] == thread.thread_id and _buttons(posts[-1]["blocks"])
+    assert "metadata" not in posts[-2] or posts[-2]["metadata"]["event_payload"]["key"] != "week-2-poll"
+    tally = await chat.close_poll(ref)
+    assert tally.options == POLL.options and tally.voters == 0
+    # A top-level post is found again by its key (replies are not in conversations.history).
+    top = await chat.send("C1", intro, key="week-2-top")
+    found = await chat.find_post("C1", "week-2-top")
+    assert found == top
+    assert (await chat.close_poll(found)).voters == 0

@@ -24,7 +24,10 @@ def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
         if i in used or _headline(span.sentence) or span.sentence.rstrip().endswith("?"):
             continue
         facts = _share_categories(sentence_facts(span, i, context=i - last_fact <= 3))
-        facts = [_resolve(f, drafts, spans, known, title) for f in facts]
+        resolved: list[Draft] = []
+        for f in facts:  # a pronoun may point at a fact earlier in the same sentence
+            resolved.append(_resolve(f, drafts + resolved, spans, known, title))
+        facts = resolved
         facts = _settle(facts)
         drafts.extend(f for f in facts if f.subject)
         last_fact = i if facts else last_fact
@@ -47,6 +50,7 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
         subject = title
     elif subject == PERSON:
         people = [d.subject for d in prior[::-1] if d.index >= f.index - 3 and d.subject != title]
+        people = people or _recent_people(spans, f.index, title)
         subject = people[0] if people else ""
     elif subject in ("who", "which", "that"):
         subject = ""
@@ -60,6 +64,15 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
     if body is None:
         body = _context_body(spans, f.index)
     return replace(f, subject=subject, body=body, category=category)
+
+
+def _recent_people(spans: list[Span], index: int, title: str) -> list[str]:
+    """Two-word names in this and the two previous sentences, nearest last-mentioned first."""
+    found: list[str] = []
+    for i in range(index, max(-1, index - 3), -1):
+        names = [n.text for n in find_names(spans[i].sentence)]
+        found += [n for n in names[::-1] if re.fullmatch(r"[A-Z][\w’'-]+ [A-Z][\w’'-]+", n) and n != title]
+    return found
 
 
 def _context_body(spans: list[Span], index: int) -> str | None:

@@ -64,12 +64,25 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
         end = c.scope_end(s, all_cues, i)
         if i == skip or _negated(s, cue) or not _awardish(s, cue, end, context or bool(found)):
             continue
+        if cue.kind == "win" and re.match(r"\s+over\b", s[cue.end :]):
+            continue  # "won over the critics"
         if cue.kind == "win" and i + 1 < len(all_cues) and _NOMINATION.match(s, cue.end, all_cues[i + 1].end):
             # "receiving a nod for X": one nomination, read over both cues.
             cue, skip = c.Cue("nom", cue.start, cue.end, cue.text), i + 1
             end = c.scope_end(s, all_cues, i + 1)
         found.extend(_cue_facts(s, span, index, names, cue, end))
     return found
+
+
+def _irrealis(s: str, cue: c.Cue) -> bool:
+    """A hypothetical or wished-for win ("if it wins", "the frontrunner to win", "to be nominated")."""
+    before = s[c.comma_start(s, cue.start) : cue.start]
+    if c.IRREALIS.search(before):
+        return True
+    # "to win" is a wish unless it tells what happened ("went on to win", "managed to win").
+    return bool(re.search(r"\bto\s+$", before)) and not re.search(
+        r"\b(?:went|go|goes|gone|going) on\s+to\s+$|\b(?:managed|able)\s+to\s+$", before
+    )
 
 
 def _is_noun(s: str, cue: c.Cue) -> bool:
@@ -116,7 +129,7 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
 def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, end: int) -> list[Draft]:
     """The facts one cue states."""
     result = _RESULT[cue.kind]
-    if result in ("won", "nominated") and c.IRREALIS.search(s[c.comma_start(s, cue.start) : cue.start]):
+    if result in ("won", "nominated") and _irrealis(s, cue):
         result = "contender"
     subjects = _subjects(s, names, cue, end)
     if not subjects and cue.kind == "beat":
@@ -168,7 +181,7 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     found = pick_subjects(s, names, c.clause_start(s, cue.start), cue.start)
     if not found:
         found = pick_subjects(s, names, 0, c.clause_start(s, cue.start), strict=True)
-    if not found and re.match(r"(?:With|After|Following|Having)\b", s) and "," in s[cue.end :]:
+    if not found and re.match(r"(?:With|After|Following|Having|Winner of|Nominated for)\b", s) and "," in s[cue.end :]:
         found = [n.text for n in names if n.start > s.index(",", cue.end)][:1]
     if not found and not _NOUNS.match(cue.text) and cue.kind not in ("beat",):
         found = [FILM]

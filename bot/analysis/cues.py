@@ -26,7 +26,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"won|wins?|winning|took home|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
         r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
-        r"took|takes|shared|shares|"
+        r"took|takes|shared|shares|swept|sweeps|sweeping|"
         r"winners?|victory|victories|triumph",
     ),
     ("nom", r"nominat\w*|nods?|shortlisted|up for"),

@@ -11,19 +11,18 @@ from bot.models import AwardFact
 from bot.wording import phrase, wording
 
 _WORDING = "analysis_trivia"
+_FILM_CATEGORY = re.compile(r"Picture|Film\b|Feature|Documentary|Palme|Golden (?:Lion|Bear)", re.I)
 
 
 def award_facts(spans: list[Span], text: str, title: str) -> tuple[AwardFact, ...]:
     """Every award statement of the review as a fact with a question and answer."""
-    facts = []
-    for d in read_awards(spans, text, title):
-        if d.body is None and d.category is None:
-            continue  # nothing the text names could be asked about
-        facts.append(_fact(d, title))
-    return tuple(facts)
+    drafts = [d for d in read_awards(spans, text, title) if d.body or d.category]
+    # A subject with a film's own category anywhere ("Best Picture") is a film in all its facts.
+    films = {d.subject for d in drafts if d.category and _FILM_CATEGORY.search(d.category)}
+    return tuple(_fact(d, title, films) for d in drafts)
 
 
-def _fact(d: Draft, title: str) -> AwardFact:
+def _fact(d: Draft, title: str, films: set[str]) -> AwardFact:
     """One AwardFact from a draft."""
     shape = "category" if d.body and d.category else "bare" if d.body else "nobody"
     key = f"{d.result}_{shape}"
@@ -36,7 +35,7 @@ def _fact(d: Draft, title: str) -> AwardFact:
     }
     return AwardFact(
         subject=d.subject,
-        film=_film_of(d, title),
+        film=d.subject if d.subject in films else _film_of(d, title),
         award=d.body or "",
         category=d.category,
         result=d.result,
@@ -57,6 +56,8 @@ def _film_of(d: Draft, title: str) -> str:
     )
     if star:
         return star.group(1)
+    if d.category and _FILM_CATEGORY.search(d.category) and d.subject != title:
+        return d.subject  # a film's own category: the subject is a film
     looks_like_person = re.fullmatch(r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}", d.subject)
     if d.subject == title or (looks_like_person and not d.subject.startswith(("The ", "A ", "An "))):
         return title

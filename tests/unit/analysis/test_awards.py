@@ -147,3 +147,36 @@ def test_trivia_wording_comes_from_templates() -> None:
     assert fact.question == "Which award did Rosa Delgado win at the BAFTAs?"
     assert fact.answer == "Best Actress"
     assert fact.question.endswith("?")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two-time Oscar winner Ona Vale is magnetic as the preacher.",
+            {("Ona Vale", "Academy Awards", None, "won")},
+        ),
+        (
+            "Winner of the Palme d'Or, The Quiet Year is a drama of rare intelligence.",
+            {("The Quiet Year", "Cannes Film Festival", "Palme d'Or", "won")},
+        ),
+        (
+            "The movie is currently the frontrunner to win the Golden Lion.",
+            {("Harbour Lights", "Venice Film Festival", "Golden Lion", "contender")},
+        ),
+        (
+            "Mikael Dorn went on to win Best Director at the Golden Globes.",
+            {("Mikael Dorn", "Golden Globes", "Best Director", "won")},
+        ),
+        ("The film won over critics at Sundance.", set()),
+        (
+            "Many expected Ida Fenn to win Best Actress at the BAFTAs; she lost to Roz Hale.",
+            {
+                ("Ida Fenn", "BAFTA Awards", "Best Actress", "lost"),
+                ("Roz Hale", "BAFTA Awards", "Best Actress", "won"),
+            },
+        ),
+    ],
+)
+def test_more_phrasings(text: str, expected: set[tuple[str, str, str | None, str]]) -> None:
+    assert facts(text) == expected

@@ -6,6 +6,7 @@ import re
 
 from bot.analysis.embedded import direct_question
 from bot.analysis.lexicon import find_bodies
+from bot.analysis.text import display
 from bot.wording import phrase
 
 _W = "analysis_prompts"
@@ -119,7 +120,7 @@ _VERDICT = re.compile(
 
 def debate_question(sentence: str) -> str:
     """A sentence to agree or disagree with, as a question."""
-    text = sentence.strip()
+    text = display(sentence)
     if not text.endswith((".", "!")):
         text += "."
     return phrase(_W, "agree", sentence=text)

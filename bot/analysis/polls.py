@@ -17,6 +17,8 @@ OPTION_MAX = 55  # Discord poll answer (Slack button text allows 75)
 def build_polls(prompts: tuple[Prompt, ...], title: str) -> tuple[PollSpec, ...]:
     """2-4 polls: debate prompts first, then yes/no implicit ones, then a rating poll."""
     options: dict[str, list[str]] = wording(_W)["poll"]
+    # Short questions read better as polls: within each group, the shorter first.
+    prompts = tuple(sorted(prompts, key=lambda p: len(p.text) > 200))
     yes_no = [p for p in prompts if _YES_NO.match(p.text)]
     ranked = [p for p in prompts if p.kind == "debate"] + [p for p in yes_no if p.kind == "implicit"]
     ranked += [p for p in prompts if p.kind == "implicit" and p not in yes_no]

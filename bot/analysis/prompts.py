@@ -62,7 +62,7 @@ def _raised(spans: list[Span], spoiler: dict[int, bool], title: str) -> tuple[li
         for rank, q in implicit_questions(s, title):
             prompt = Prompt(_dereference(q, context, title), "implicit", span.source, spoiler=spoiler[span.start])
             implicit.append((-rank, i, prompt))
-        strength = debate_kind(s, title)
+        strength = debate_kind(s, title) if _prose(s) else 0
         if strength and not _LOST.search(s) and not implicit_questions(s, title) and len(s) < 280:
             if strength < 4 and _states_award(s):
                 continue  # an award statement is trivia, not an opinion to argue with
@@ -74,6 +74,13 @@ def _raised(spans: list[Span], spoiler: dict[int, bool], title: str) -> tuple[li
 def _by_rank(rows: list[tuple[int, int, Prompt]]) -> list[Prompt]:
     """Strongest first, then in the review's order."""
     return [p for _, _, p in sorted(rows, key=lambda r: (r[0], r[1]))]
+
+
+def _prose(sentence: str) -> bool:
+    """A full sentence of prose (not a title line, heading or list item) that can be argued with."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    lower = sum(1 for w in words if w[0].islower())
+    return sentence.rstrip("”’\"')").endswith((".", "!")) and len(words) >= 8 and lower >= len(words) / 2
 
 
 def _states_award(sentence: str) -> bool:

@@ -8,7 +8,8 @@ from bot.analysis.text import Span
 
 _REVEALS = re.compile(
     r"(?<![-\w])(?:final act|third act|the ending,? (?:in which|where|when|reveals|sees)|ends with|"
-    r"(?:film|story|movie) ends|in the end|climax|climactic|twist|"
+    r"(?:film|story|movie) ends|in the end|(?:near|at|by|towards?) the end\b|climax|climactic|twist|"
+    r"massacre|stillborn|miscarri\w+|shot dead|"
     r"finale|(?:last|final|closing) (?:scene|shot|moments?|minutes|reel|twist)|dies|died|"
     r"death of|his death|her death|their death|death|killed|kills|murder(?:ed|s)?|suicide|"
     r"is revealed|turns out|reveal(?:s|ed)? (?:that|himself|herself)|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.text import Span
+from bot.analysis.text import Span, display
 from bot.models import Summary
 
 _VERDICT = re.compile(
@@ -14,6 +14,8 @@ _VERDICT = re.compile(
     r"one of the (?:best|finest|most|more)|worth|recommend\w*|first rate|great)\b",
     re.I,
 )
+_LABEL = re.compile(r"[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
+_AWARD = re.compile(r"\b(?:won|wins|nominated|nominations?|Oscars?|BAFTAs?|Golden Globes?|Palme|Golden Lion)\b")
 _LEADING_PRONOUN = re.compile(r"^(?:This|That|These|Those|It|Its|They|Their|He|She|His|Her|Him|Such)\b")
 _BOILERPLATE = re.compile(
     r"share|subscribe|comment|reply|email|cookie|newsletter|click|sign up|rated \d|grade:|"
@@ -24,14 +26,23 @@ _BOILERPLATE = re.compile(
 
 def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     """A one-to-two-sentence tl;dr and 3-5 key points, never cut, never a lost pronoun."""
-    prose = [(i, s) for i, s in enumerate(spans) if _usable(s) and not flags[i]]
-    if not prose:
-        prose = [(i, s) for i, s in enumerate(spans) if _usable(s)]
+    bare = [_unlabelled(s) for s in spans]
+    prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i]]
+    if len(prose) < 3:
+        prose = [(i, s) for i, s in enumerate(bare) if _usable(s)]
     if not prose:
         return Summary(spans[0].sentence if spans else "")
     tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title))
     points = _key_points(prose, tldr[0])
-    return Summary(tldr[1].sentence, tuple(s.sentence for _, s in points))
+    return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
+
+
+def _unlabelled(span: Span) -> Span:
+    """A sentence without a short label before a colon ("VOR: Devotes itself ...")."""
+    m = _LABEL.match(span.sentence)
+    if not m:
+        return span
+    return Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
 
 
 def _usable(span: Span) -> bool:
@@ -41,7 +52,15 @@ def _usable(span: Span) -> bool:
         return False
     if s.count("“") != s.count("”") or s.count('"') % 2:
         return False  # a quotation cut by the splitter
+    if _mostly_names(s):
+        return False  # a credits line or a list of names
     return not _LEADING_PRONOUN.match(s) and not _BOILERPLATE.search(s) and not s.endswith("?")
+
+
+def _mostly_names(sentence: str) -> bool:
+    """More capitalised words than not: a list, a title line, a heading."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    return sum(1 for w in words if w[0].isupper()) > 0.5 * len(words)
 
 
 def _verdict_score(span: Span, index: int, total: int, title: str) -> float:
@@ -50,6 +69,8 @@ def _verdict_score(span: Span, index: int, total: int, title: str) -> float:
     score = 2.0 * len(_VERDICT.findall(s))
     score += 2.0 if title.lower() in s.lower() or re.search(r"\bthe (?:film|movie)\b", s, re.I) else 0.0
     score += 1.0 if index < 3 or index >= total - 4 else 0.0
+    if _AWARD.search(s):
+        score -= 2.0  # an award statement is trivia, not the verdict
     return score - len(s) / 400
 
 

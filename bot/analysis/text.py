@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ _ABBREV = frozenset(
     ]
 )
 # A terminator, closing quotes/brackets, then the gap before the next sentence.
-_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]*_]*(?=\s+|$)")
+# A terminator, closing quotes/brackets, then space; or glued to the next sentence ("tide.The").
+_END = re.compile(r"(?:[.!?]+|…)[\"'”’)\]*_]*(?=\s+|$)|(?<=[a-z]{2})[.!?](?=[A-Z][a-z]+\b)")
 # Markdown/HTML/list debris that may open a line: headings, bullets, empty links.
 _LEAD = re.compile(r"^(?:\s|#{1,6}\s|[*+•·\-–—]\s|\d{1,2}[.)]\s|>\s?|\[\]\(<?>?\)|<[^>\n]{0,40}>)+")
 _TRAIL = re.compile(r"(?:\s|<[^>\n]{0,40}>)+$")
@@ -150,3 +152,12 @@ def _trimmed(text: str, start: int, end: int, block: int) -> list[Span]:
 def words(text: str) -> int:
     """Rough word count."""
     return len(re.findall(r"\w+(?:['’]\w+)?", text))
+
+
+def display(text: str) -> str:
+    """A sentence as people should read it: HTML entities decoded, Markdown emphasis and links dropped."""
+    text = html.unescape(text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1", r"\2", text)
+    text = re.sub(r"<[^>\n]{1,40}>", "", text)
+    return re.sub(r"\s+", " ", text).strip()

@@ -41,8 +41,6 @@ class FilmClubBot(discord.Client):
         self._app: App | None = None
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
-        for spec in REGISTRY.values():
-            self.tree.add_command(build_command(spec, self.answer, self.complete_film))
 
     @property
     def app(self) -> App:
@@ -56,7 +54,9 @@ class FilmClubBot(discord.Client):
         self._app = app
 
     async def setup_hook(self) -> None:
-        """Route buttons of earlier messages (restart-proof) and sync the commands."""
+        """Build the commands from the registry as it is now, route old buttons, sync."""
+        for spec in REGISTRY.values():
+            self.tree.add_command(build_command(spec, self.answer, self.complete_film), override=True)
         self.add_dynamic_items(CommandButton)
         if not self.sync_commands:
             return

@@ -57,10 +57,19 @@ def preview_values(line: str) -> tuple[str, dict[str, str]]:
     if incoming is None:
         raise ValueError(f"not a command: {line!r}")
     spec = REGISTRY.get(incoming.command)
-    if spec is None or not incoming.args:
+    words = incoming.args.split()
+    if spec is None or not words:
         return incoming.command, {}
-    # The whole text goes to the first option, as a member typing in the first box would.
-    return incoming.command, {options_of(spec)[0].name: incoming.args}
+    values: dict[str, str] = {}
+    options = list(options_of(spec))
+    # A leading word that is one of the first option's choices fills it (/queue add anora);
+    # the rest goes to the first free-text option, as a member would type it there.
+    if options[0].choices and words[0].lower() in options[0].choices:
+        values[options.pop(0).name] = words.pop(0).lower()
+    free = next((o for o in options if not o.choices), None)
+    if free is not None and words:
+        values[free.name] = " ".join(words)
+    return incoming.command, values
 
 
 async def preview(app: App, line: str) -> list[dict[str, Any]]:

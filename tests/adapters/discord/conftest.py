@@ -72,7 +72,8 @@ def discord_commands() -> Iterator[DiscordGate]:
     async def slowcmd(app: App, incoming: Incoming) -> list[Message]:
         """A command that takes its time."""
         await gate.release.wait()
-        return [Message("Slow answer", (Section(paragraphs=((Inline("done"),),)),))]
+        private = incoming.args == "private"
+        return [Message("Slow answer", (Section(paragraphs=((Inline("done"),),)),), ephemeral=private)]
 
     @command("boom")
     async def boom(app: App, incoming: Incoming) -> list[Message]:

@@ -185,6 +185,25 @@ async def test_slow_work_is_deferred_then_answered_by_follow_up(
     check_all(sent)
 
 
+async def test_a_private_answer_after_deferring_replaces_the_public_thinking_message(
+    discord_bot: FilmClubBot, discord_fake: FakeDiscord, discord_commands: DiscordGate
+):
+    discord_bot.defer_after = 0.0
+    payload = command(discord_fake, "slowcmd", {"args": "private"}, channel_id=TEXT_CHANNEL)
+    start = len(discord_fake.requests)
+    answered = asyncio.ensure_future(interact(discord_bot, discord_fake, payload))
+    async with asyncio.timeout(5):
+        await discord_fake.wait_for(lambda rs: any(r.path.endswith("/callback") for r in rs[start:]))
+    discord_commands.release.set()
+    sent = await answered
+    assert [(r.method, r.path.rsplit("/", 1)[-1]) for r in sent[1:]] == [
+        ("DELETE", "@original"),
+        ("POST", payload["token"]),
+    ]
+    assert sent[2].json["flags"] & EPHEMERAL
+    check_all(sent)
+
+
 async def test_a_failing_command_apologises_to_the_member_alone(
     discord_bot: FilmClubBot, discord_fake: FakeDiscord, discord_commands: DiscordGate
 ):

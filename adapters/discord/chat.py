@@ -85,10 +85,13 @@ class DiscordChat:
         # this rarely finds anything. Exactly-once across restarts is the store's job (claims).
         wanted = nonce(key, 0)
         channel = self.client.get_partial_messageable(int(channel_id))
-        async for message in channel.history(limit=50):
-            if message.nonce == wanted and message.author.id == getattr(self.client.user, "id", None):
-                thread = message.thread.id if message.thread else None
-                return PostRef(channel_id, str(message.id), str(thread) if thread else None)
+        try:
+            async for message in channel.history(limit=50):
+                if message.nonce == wanted and message.author.id == getattr(self.client.user, "id", None):
+                    thread = message.thread.id if message.thread else None
+                    return PostRef(channel_id, str(message.id), str(thread) if thread else None)
+        except discord.HTTPException as exc:  # a forum has no message history of its own
+            log.info("find_post in %s: %s", channel_id, exc)
         return None
 
     async def _fetch(self, ref: PostRef) -> discord.Message:

@@ -71,6 +71,8 @@ def _channel_route(fake: FakeDiscord, method: str, channel_id: int, rest: list[s
         return 200, known
     if rest == ["messages"] and method == "POST":
         return 200, fake.message(channel_id, body)
+    if rest == ["messages"] and known["type"] == 15:
+        return 400, {"message": "Cannot execute action on this channel type", "code": 50024}
     if rest == ["messages"]:
         mine = [m for m in fake.messages.values() if m["channel_id"] == str(channel_id)]
         return 200, list(reversed(mine))[:50]

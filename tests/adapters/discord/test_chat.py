@@ -48,6 +48,7 @@ async def test_a_thread_in_a_forum_channel_is_a_forum_post(discord_bot: FilmClub
     assert post.path == f"/channels/{FORUM_CHANNEL}/threads"
     assert post.json["name"] == "Week 12: Anora" and post.json["message"]["embeds"][0]["title"] == "Week 12: Anora"
     assert ref.thread_id is not None
+    assert await _chat(discord_bot).find_post(str(FORUM_CHANNEL), "k2") is None  # a forum has no history
     check_all(discord_fake.requests)
 
 

@@ -56,6 +56,10 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
         subject = ""
     else:
         subject = full_name(subject, known)
+    if f.credit and fold(f.credit) != fold(title):
+        person = full_name(f.credit, known)
+        # "Best Director for Nolan": a person known by full name wins it; "for Oppenheimer" names a film.
+        subject = person if " " in person and person not in _films(prior) else subject
     body = f.body
     category = f.category
     recent = [d for d in prior[::-1] if d.index >= f.index - 3]
@@ -64,6 +68,11 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
     if body is None:
         body = _context_body(spans, f.index)
     return replace(f, subject=subject, body=body, category=category)
+
+
+def _films(prior: list[Draft]) -> set[str]:
+    """Subjects already seen with a film's own category."""
+    return {d.subject for d in prior if d.category and re.search(r"Picture|Film\b", d.category)}
 
 
 def _recent_people(spans: list[Span], index: int, title: str) -> list[str]:

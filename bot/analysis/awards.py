@@ -29,6 +29,7 @@ _ADJECTIVE = re.compile(
     r"(?P<body>Oscar|Academy Award|BAFTA|Golden Globe|Emmy|C[ée]sar|Palme d[’']Or)[- ](?P<how>winning|winner|nominated|nominee)"
     r"\s+(?:[a-z-]+\s+){0,2}(?P<who>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)+)"
 )
+CREDIT = "\x00credit:"
 _TOP = re.compile(r"(?:top|main) (?:prize|award|honou?r)", re.I)
 # Verbs that state an award only when their object is one ("received praise" is not).
 _WEAK = re.compile(r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar)\w*(?: up)?", re.I)
@@ -49,6 +50,7 @@ class Draft:
     span: Span
     index: int
     count: bool = False
+    credit: str | None = None  # "Best Director for Nolan": a name that may be the winner
 
 
 def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
@@ -213,8 +215,14 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
             raw, end = f"{raw}, {tail.group(1).strip()}", end + tail.end()
         skip = end
         who = re.match(r"\s*\(([A-Z][^)]*?)\)", s[end : end + 60])
-        out.append((tidy_category(raw), who.group(1) if who else None))
+        out.append((tidy_category(raw), who.group(1) if who else _credit(s[end:hi])))
     return out
+
+
+def _credit(after: str) -> str | None:
+    """ "Best Actor for Murphy": the name after "for", marked so context can tell a person from a film."""
+    m = re.match(r"\s+for\s+([A-Z][\w-]+(?: [A-Z][\w.-]+){0,3})(?![\w’'])", after)
+    return f"{CREDIT}{m.group(1)}" if m else None
 
 
 def _with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, end: int) -> list[Draft]:
@@ -235,10 +243,17 @@ def _with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, 
     for f in facts:
         if count and not (cats and re.match(r"\s*(?::|for\b)", s[count.end() :])):
             out.append(replace(f, count=True))
-        out.extend(replace(f, subject=who or f.subject, category=cat) for cat, who in cats)
+        out.extend(_credited(f, cat, who) for cat, who in cats)
         if not cats and not count:
             out.append(f)
     return out
+
+
+def _credited(f: Draft, category: str, who: str | None) -> Draft:
+    """A fact for one category: its bracketed person, or a credit to check against the context."""
+    if who and who.startswith(CREDIT):
+        return replace(f, category=category, credit=who.removeprefix(CREDIT))
+    return replace(f, subject=who or f.subject, category=category)
 
 
 def _recognitions(s: str, base: Draft, subjects: list[str], cue: c.Cue, end: int) -> list[Draft]:

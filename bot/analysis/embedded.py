@@ -14,7 +14,8 @@ _SUBJECT_START = re.compile(
 )
 _WH = re.compile(
     r"^(?P<wh>how (?:much|many) \w+|how (?:far|well|often|long|deeply|\w+ly)|"
-    r"(?:what|which|whose) (?!is|are|was|were|has|have|had|can|could|will|would|does|do|did)\w+|"
+    r"(?:what|which|whose) (?!(?:is|are|was|were|has|have|had|can|could|will|would|does|do|did|the|a|an|this|"
+    r"that|his|her|its|their|our|my|your|it|he|she|they|we|you|I)\b)\w+|"
     r"how|why|what|who|where|when|whether|if)\b\s*(?P<rest>.*)$",
     re.I,
 )

@@ -23,6 +23,9 @@ _OPEN = re.compile(
     r"left wondering|wondering) ",
     re.I,
 )
+_ASKS = re.compile(
+    r"\b(?:film|movie|story|script|it|director|[A-Z][a-z]+) (?:asks|wonders|ponders|considers|explores|examines|interrogates) ",
+)
 _WONDER = re.compile(
     r"\b(?:I|we|you|one) (?:can[’']t help but |may |might )?(?:wonder(?:ed|ing)?|ask(?:ed)? (?:myself|ourselves)) ",
     re.I,
@@ -45,7 +48,7 @@ _ABOUT = re.compile(r"\bquestions? about (?P<topic>(?!how|whether|what|why|who)[
 def implicit_questions(sentence: str, title: str) -> list[tuple[int, str]]:
     """The questions a statement raises, each with a strength (3 = it says so outright)."""
     out: list[tuple[int, str]] = []
-    for cue in (_RAISES, _OPEN, _WONDER):
+    for cue in (_RAISES, _OPEN, _WONDER, _ASKS):
         for m in cue.finditer(sentence):
             clause = re.match(_CLAUSE, sentence[m.end() :], re.I)
             if clause:

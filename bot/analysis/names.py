@@ -123,11 +123,11 @@ def fold(text: str) -> str:
 
 def full_name(name: str, known: list[str]) -> str:
     """The longest known name ending with this one ("Madison" -> "Mikey Madison")."""
-    if " " in name:
+    if len(name.split()) > 2 or (" " in name and not name.endswith(("Jr.", "Sr."))):
         return name
-    key = fold(name)
+    key = fold(name).split()
     parts = [p for k in known for p in re.split(r"['’]s\s+", k)]
-    matches = [k for k in parts if " " in k and fold(k).split()[-1] == key and ":" not in k]
+    matches = [k for k in parts if len(k.split()) > len(key) and fold(k).split()[-len(key) :] == key and ":" not in k]
     return max(matches, key=len) if matches else name
 
 

@@ -32,7 +32,8 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
         prose = [(i, s) for i, s in enumerate(bare) if _usable(s)]
     if not prose:
         return Summary(spans[0].sentence if spans else "")
-    tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title))
+    first = prose[0][0]
+    tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title) + (1.5 if p[0] == first else 0))
     points = _key_points(prose, tldr[0])
     return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
 
@@ -67,7 +68,7 @@ def _verdict_score(span: Span, index: int, total: int, title: str) -> float:
     """How much a sentence reads like the review's verdict on the film."""
     s = span.sentence
     score = 2.0 * len(_VERDICT.findall(s))
-    score += 2.0 if title.lower() in s.lower() or re.search(r"\bthe (?:film|movie)\b", s, re.I) else 0.0
+    score += 2.5 if title.lower() in s.lower() else 1.0 if re.search(r"\bthe (?:film|movie)\b", s, re.I) else 0.0
     score += 1.0 if index < 3 or index >= total - 4 else 0.0
     if _AWARD.search(s):
         score -= 2.0  # an award statement is trivia, not the verdict

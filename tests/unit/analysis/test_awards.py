@@ -180,3 +180,17 @@ def test_trivia_wording_comes_from_templates() -> None:
 )
 def test_more_phrasings(text: str, expected: set[tuple[str, str, str | None, str]]) -> None:
     assert facts(text) == expected
+
+
+def test_category_credited_to_a_person_named_in_the_review() -> None:
+    text = "Directed by Ruth Anand, starring Leo Marsh. It won three Oscars, including Best Director for Anand and Best Actor for Marsh."
+    assert facts(text) >= {
+        ("Ruth Anand", "Academy Awards", "Best Director", "won"),
+        ("Leo Marsh", "Academy Awards", "Best Actor", "won"),
+    }
+
+
+def test_category_for_a_film_stays_with_the_film() -> None:
+    assert facts("Ruth Anand won Best Director for Harbour Lights at the Golden Globes.") == {
+        ("Ruth Anand", "Golden Globes", "Best Director", "won")
+    }

@@ -90,3 +90,8 @@ def test_prompts_from_spoilers_are_marked() -> None:
     a = analyze(REVIEW + "\nDoes the ending, in which she dies, betray the rest of the film?", title="Dusk")
     marked = [p for p in a.prompts if "dies" in p.source.sentence]
     assert marked and all(p.spoiler for p in marked)
+
+
+def test_the_film_asks_is_an_implicit_question() -> None:
+    found = implicit_questions("The film asks what a family owes to its oldest member.", "Dusk")
+    assert [q for _, q in found] == ["What does a family owe to its oldest member?"]

@@ -37,7 +37,8 @@ class FilmClubBot(discord.Client):
         self.settings = settings
         self.sync_commands = sync
         self.defer_after = defer_after
-        self.answered: asyncio.Queue[int] = asyncio.Queue()  # interaction ids, when fully answered
+        # Preview and tests set a queue to learn when an interaction is fully answered.
+        self.answered: asyncio.Queue[int] | None = None
         self._app: App | None = None
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
@@ -90,7 +91,8 @@ class FilmClubBot(discord.Client):
             log.exception("answering /%s failed", command)
             await self._apologise(interaction, command)
         finally:
-            self.answered.put_nowait(interaction.id)
+            if self.answered is not None:
+                self.answered.put_nowait(interaction.id)
 
     async def _dispatch_in_time(
         self, interaction: discord.Interaction[Any], incoming: Any

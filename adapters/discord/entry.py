@@ -82,6 +82,8 @@ async def preview(app: App, line: str) -> list[dict[str, Any]]:
         with api_base(fake.base):
             bot = FilmClubBot(app.settings, sync=False)
             bot.app = app
+            answered: asyncio.Queue[int] = asyncio.Queue()
+            bot.answered = answered
             async with bot:
                 await bot.login(PREVIEW_TOKEN)
                 start = len(fake.requests)
@@ -89,5 +91,5 @@ async def preview(app: App, line: str) -> list[dict[str, Any]]:
                     moderator = member(permissions=VIEW_AND_SEND | MANAGE_THREADS)
                     feed(bot, command(fake, name, values, channel_id=PREVIEW_CHANNEL, who=moderator))
                     async with asyncio.timeout(30):
-                        await bot.answered.get()
+                        await answered.get()
         return [r.as_json() for r in fake.requests[start:]]

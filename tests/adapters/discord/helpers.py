@@ -12,10 +12,11 @@ from adapters.discord.fake_server import FakeDiscord, Request
 
 async def interact(bot: FilmClubBot, fake: FakeDiscord, payload: dict[str, Any]) -> list[Request]:
     """Feed an INTERACTION_CREATE and return the requests made while answering it."""
+    answered = bot.answered = bot.answered or asyncio.Queue()
     start = len(fake.requests)
     feed(bot, payload)
     async with asyncio.timeout(10):
-        while await bot.answered.get() != int(payload["id"]):
+        while await answered.get() != int(payload["id"]):
             pass
     return fake.requests[start:]
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# "Oscar Isaac", "Emmy Rossum": a capitalised word after the alias makes it a first name.
+_NOT_A_NAME = (
+    r"(?! (?!(?:Awards?|Best|Buzz|Race|Season|Night|Nominations?|Nominee|Winner|Campaign|Ceremony)\b)[A-Z][a-z])"
+)
 # (pattern, canonical body). Order matters: specific names before short aliases.
 _BODIES: tuple[tuple[str, str], ...] = (
-    (r"Academy Awards?|Oscars?\b|Oscar-(?:winning|nominated)", "Academy Awards"),
+    (rf"Academy Awards?|Oscars\b|Oscar\b{_NOT_A_NAME}|Oscar-(?:winning|nominated)", "Academy Awards"),
     (r"British Academy (?:Film )?Awards?|BAFTAs?\b", "BAFTA Awards"),
     (r"Golden Globes?(?: Awards?)?", "Golden Globes"),
     (r"Screen Actors Guild(?: Awards?)?|SAG(?: Awards?)?\b", "SAG Awards"),
@@ -21,11 +25,11 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"Berlinale|Berlin(?: International)? Film Festival|Golden Bear|Silver Bear", "Berlinale"),
     (r"Toronto International Film Festival|Toronto Film Festival|\bTIFF\b", "Toronto International Film Festival"),
     (r"Sundance(?: Film Festival)?", "Sundance Film Festival"),
-    (r"Gotham(?: Independent Film)?(?: Awards?)?", "Gotham Awards"),
-    (r"C[ée]sars?(?: Awards?)?\b", "César Awards"),
+    (r"Gotham(?: Independent Film)? Awards?|Gothams\b", "Gotham Awards"),
+    (r"C[ée]sar Awards?|C[ée]sars\b|C[ée]sar\b(?= for| du)", "César Awards"),
     (r"European Film Awards?", "European Film Awards"),
-    (r"Goya(?: Awards?)?\b", "Goya Awards"),
-    (r"Emmys?(?: Awards?)?\b", "Emmy Awards"),
+    (r"Goya Awards?|Goyas\b", "Goya Awards"),
+    (rf"Emmy Awards?|Emmys\b|Emmy\b{_NOT_A_NAME}", "Emmy Awards"),
     (r"Annie Awards?", "Annie Awards"),
     (r"Saturn Awards?", "Saturn Awards"),
     (r"National Board of Review", "National Board of Review"),

@@ -194,3 +194,8 @@ def test_category_for_a_film_stays_with_the_film() -> None:
     assert facts("Ruth Anand won Best Director for Harbour Lights at the Golden Globes.") == {
         ("Ruth Anand", "Golden Globes", "Best Director", "won")
     }
+
+
+def test_first_names_that_look_like_awards_are_people() -> None:
+    assert normalise_body("Oscar Isaac") == "Oscar Isaac"
+    assert facts("Oscar Isaac is terrific, and Gotham City has never looked darker.") == set()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.analysis.award_draft import Draft
 from bot.analysis.award_lists import list_facts
-from bot.analysis.awards import Draft, sentence_facts
+from bot.analysis.awards import sentence_facts
 from bot.analysis.cues import AWARDISH, find_cues
 from bot.analysis.lexicon import find_bodies
 from bot.analysis.names import find_names, fold, full_name

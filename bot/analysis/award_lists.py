@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.awards import Draft
+from bot.analysis.award_draft import Draft
 from bot.analysis.lexicon import CATEGORY_RE, find_bodies, tidy_category
 from bot.analysis.subjects import FILM
 from bot.analysis.text import Span

@@ -67,6 +67,7 @@ CLAUSE = re.compile(
     r"|\s(?=and (?:the (?:film|movie)|it|he|she|they)\b)",
     re.I,
 )
+NOUNS = re.compile(r"^(?:wins?|winners?|victor(?:y|ies)|triumph|nominations?|nods?|buzz)$", re.I)
 COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|twenty)\s+(?:total\s+|more\s+|major\s+|other\s+|\w+\s+)?"
@@ -116,3 +117,14 @@ def scope_end(sentence: str, cues: list[Cue], index: int) -> int:
         if not (after and CATEGORY_RE.match(sentence, m.end() + after.end())):
             return m.start()
     return end
+
+
+def is_noun(s: str, cue: Cue) -> bool:
+    """A noun cue ("her win", "the nominations"), as opposed to a verb ("it wins")."""
+    if not NOUNS.match(cue.text):
+        return False
+    if cue.text.lower() in ("win", "wins"):
+        return bool(
+            re.search(r"(?:[’']s|\b(?:the|a|an|her|his|its|their|this|that|surprise|big))\s+$", s[: cue.start], re.I)
+        )
+    return True

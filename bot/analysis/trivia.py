@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.analysis.award_context import read_awards
-from bot.analysis.awards import Draft
+from bot.analysis.award_draft import Draft
 from bot.analysis.text import Span
 from bot.models import AwardFact
 from bot.wording import phrase, wording

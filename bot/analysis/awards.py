@@ -65,8 +65,11 @@ def _starts_with_body(text: str) -> bool:
 
 
 def _negated(s: str, cue: c.Cue) -> bool:
-    """A negation between the clause start and the cue ("never won")."""
-    return bool(c.NEGATION.search(s[c.comma_start(s, cue.start) : cue.start]))
+    """A negation between the clause start and the cue ("never won"), or before an aside ("not, despite X,")."""
+    start = c.comma_start(s, cue.start)
+    if c.NEGATION.search(s[start : cue.start]):
+        return True
+    return bool(re.search(r"\b(?:not|never|n[’']t)\s*,[^,]{0,40},\s*$", s[:start]))
 
 
 def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:

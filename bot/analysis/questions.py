@@ -49,6 +49,9 @@ def _question(span: Span, qmark: int) -> list[Question]:
             else:
                 start, quoted = i + 1, ch == "“"
                 break
+        elif ch == "‘" or (ch == "'" and (i == 0 or s[i - 1] in " (") and s[i + 1 : i + 2].isalpha()):
+            start, quoted = i + 1, True  # a single quotation mark opens a quoted question
+            break
         elif ch == '"' and s.count('"', 0, i) % 2 == 0:
             start, quoted = i + 1, True
             break

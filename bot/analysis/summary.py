@@ -11,7 +11,8 @@ _VERDICT = re.compile(
     r"\b(?:beautiful(?:ly)?|compelling|tragic|funny|masterpiece|masterful|terrific|brilliant|"
     r"remarkable|moving|powerful|stunning|thoughtful|flawed|uneven|disappointing|triumph|"
     r"gripping|tender|haunting|excellent|superb|mediocre|dull|boring|essential|must-see|"
-    r"one of the (?:best|finest|most|more)|worth|recommend\w*|first rate|great)\b",
+    r"one of the (?:best|finest|most|more)|worth|recommend\w*|first rate|great|mess|misfire|failure|"
+    r"slog|tedious|lifeless|hollow|forgettable|overlong|triumphant|delight\w*|joy)\b",
     re.I,
 )
 _LABEL = re.compile(r"[A-Z][\w ]{0,20}:\s+(?=[A-Z])")

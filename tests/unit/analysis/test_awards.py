@@ -199,3 +199,7 @@ def test_category_for_a_film_stays_with_the_film() -> None:
 def test_first_names_that_look_like_awards_are_people() -> None:
     assert normalise_body("Oscar Isaac") == "Oscar Isaac"
     assert facts("Oscar Isaac is terrific, and Gotham City has never looked darker.") == set()
+
+
+def test_negation_before_an_aside() -> None:
+    assert facts("It is not, despite the buzz, an Oscar contender.") == set()

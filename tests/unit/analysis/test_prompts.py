@@ -95,3 +95,7 @@ def test_prompts_from_spoilers_are_marked() -> None:
 def test_the_film_asks_is_an_implicit_question() -> None:
     found = implicit_questions("The film asks what a family owes to its oldest member.", "Dusk")
     assert [q for _, q in found] == ["What does a family owe to its oldest member?"]
+
+
+def test_question_in_single_quotes() -> None:
+    assert _explicit("'What is this really about?' I kept asking myself.") == [("What is this really about?", True)]

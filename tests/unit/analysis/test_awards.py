@@ -203,3 +203,26 @@ def test_first_names_that_look_like_awards_are_people() -> None:
 
 def test_negation_before_an_aside() -> None:
     assert facts("It is not, despite the buzz, an Oscar contender.") == set()
+
+
+def test_mixed_award_section_with_results_on_items() -> None:
+    text = (
+        "A brief note on a lovely film.\n\nAwards & Nominations\n"
+        "- Academy Awards: Best Picture (nominated), Best Actress (won)\n"
+        "- Golden Globes – Best Motion Picture – Drama (won)\n\n"
+        "## Accolades\n\n* Won: Critics Choice Award for Best Acting Ensemble\n"
+    )
+    assert facts(text) == {
+        ("Harbour Lights", "Academy Awards", "Best Picture", "nominated"),
+        ("Harbour Lights", "Academy Awards", "Best Actress", "won"),
+        ("Harbour Lights", "Golden Globes", "Best Motion Picture – Drama", "won"),
+        ("Harbour Lights", "Critics Choice Awards", "Best Acting Ensemble", "won"),
+    }
+
+
+def test_a_heading_that_is_a_phrase_is_not_an_award_section() -> None:
+    text = "## The night it won\n\nHarbour Lights won Best Picture at the Academy Awards, beating The Pier."
+    assert facts(text) == {
+        ("Harbour Lights", "Academy Awards", "Best Picture", "won"),
+        ("The Pier", "Academy Awards", "Best Picture", "lost"),
+    }

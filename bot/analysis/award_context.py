@@ -14,6 +14,11 @@ from bot.analysis.names import find_names, fold, full_name
 from bot.analysis.subjects import FILM, PERSON
 from bot.analysis.text import Span
 
+# Two or three capitalised words, maybe with a particle ("Guillermo del Toro"); no article, no possessive.
+_PERSON_LIKE = re.compile(
+    r"(?!(?:The|A|An) )[A-Z][\w-]+(?: (?:de|del|da|di|van|von|der|le|la) )?(?: ?[A-Z][\w.-]+){1,2}"
+)
+
 
 def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
     """All award facts of a review, with context resolved and duplicates merged."""
@@ -29,7 +34,7 @@ def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
         for f in facts:  # a pronoun may point at a fact earlier in the same sentence
             resolved.append(_resolve(f, drafts + resolved, spans, known, title))
         facts = resolved
-        facts = _settle(facts)
+        facts = _settle(_from_rivals(facts, drafts))
         drafts.extend(f for f in facts if f.subject)
         last_fact = i if facts else last_fact
     return _dedupe(drafts)
@@ -50,8 +55,8 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
     if subject == FILM or fold(subject) == fold(title):
         subject = title
     elif subject == PERSON:
-        people = [d.subject for d in prior[::-1] if d.index >= f.index - 3 and d.subject != title]
-        people = people or _recent_people(spans, f.index, title)
+        people = [d.subject for d in prior[::-1] if d.index >= f.index - 3 and _PERSON_LIKE.fullmatch(d.subject)]
+        people = [p for p in people if p != title] or _recent_people(spans, f.index, title)
         subject = people[0] if people else ""
     elif subject in ("who", "which", "that"):
         subject = ""
@@ -65,7 +70,10 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
     category = f.category
     recent = [d for d in prior[::-1] if d.index >= f.index - 3]
     if body is None and category is None and f.result != "recognized" and recent:
-        body, category = recent[0].body, recent[0].category
+        # The award of the statement before; its category only when that statement named one.
+        same = [d for d in recent if d.index == recent[0].index and d.category]
+        body = recent[0].body
+        category = recent[0].category if len({d.category for d in same}) == 1 else None
     if body is None:
         body = _context_body(spans, f.index)
     return replace(f, subject=subject, body=body, category=category)
@@ -81,7 +89,7 @@ def _recent_people(spans: list[Span], index: int, title: str) -> list[str]:
     found: list[str] = []
     for i in range(index, max(-1, index - 3), -1):
         names = [n.text for n in find_names(spans[i].sentence)]
-        found += [n for n in names[::-1] if re.fullmatch(r"[A-Z][\w’'-]+ [A-Z][\w’'-]+", n) and n != title]
+        found += [n for n in names[::-1] if _PERSON_LIKE.fullmatch(n) and n != title]
     return found
 
 
@@ -105,6 +113,19 @@ def _share_categories(facts: list[Draft]) -> list[Draft]:
             f = replace(f, category=named[-1].category, body=f.body or named[-1].body)
         out.append(f)
     return out
+
+
+def _from_rivals(facts: list[Draft], prior: list[Draft]) -> list[Draft]:
+    """ "X lost to Curtis": the race is the one Curtis was just said to have won."""
+    if any(f.category for f in facts):
+        return facts
+    known = {
+        d.category for f in facts for d in prior if d.subject == f.subject and d.category and d.index >= f.index - 3
+    }
+    if len(known) != 1:
+        return facts
+    category = known.pop()
+    return [replace(f, category=category) if f.result in ("lost", "won", "contender") else f for f in facts]
 
 
 def _settle(facts: list[Draft]) -> list[Draft]:

@@ -86,7 +86,10 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
         return True
     if cue.kind == "con":
         # "X is more deserving." / "the frontrunner.": no object, so the award is the context's.
-        bare = re.match(r"\s*(?:[,.;)]|$)", s[cue.end :]) or cue.text.lower() == "up against"
+        bare = (
+            re.match(r"\s*(?:[,.;)]|$)|\s+(?:this|next) (?:time|year)", s[cue.end :])
+            or cue.text.lower() == "up against"
+        )
         return context and bool(bare)
     return context and cue.kind in ("beat", "lost", "win")
 

@@ -33,7 +33,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "con",
         r"contenders?|front-?runners?|favou?rites? (?:to|for)|buzz|in contention|in the running|"
-        r"tipped|poised|up against|deserv\w*|inevitable|herald\w*|hopefuls?|campaign\w*|predict\w*",
+        r"tipped|poised|up against|deserv\w*|inevitable|herald\w*|hopefuls?|campaign\w*|predict\w*|"
+        r"(?:will|should|could|might) (?:surely |probably |likely )?(?:do better|go one better|go all the way|prevail)",
     ),
     (
         "rec",

@@ -226,3 +226,13 @@ def test_a_heading_that_is_a_phrase_is_not_an_award_section() -> None:
         ("Harbour Lights", "Academy Awards", "Best Picture", "won"),
         ("The Pier", "Academy Awards", "Best Picture", "lost"),
     }
+
+
+def test_loss_takes_the_rivals_category_and_a_later_prediction_the_body() -> None:
+    text = (
+        "Ines Varga won Best Supporting Actress at the Oscars, and Tom Reyes won Best Supporting Actor. "
+        "Dana Holt lost to Varga. Holt was tipped by many. She will do better next time."
+    )
+    found = facts(text)
+    assert ("Dana Holt", "Academy Awards", "Best Supporting Actress", "lost") in found
+    assert not any(f[0] == "Dana Holt" and f[3] == "won" for f in found)

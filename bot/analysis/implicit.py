@@ -107,16 +107,25 @@ def debate_kind(sentence: str, title: str = "") -> int:
         rf"\b(?:the (?:film|movie|script|screenplay|acting|cast)|{re.escape(title) or 'the film'})\b", sentence, re.I
     )
     named = re.search(r"(?<!^)\b[A-Z][a-z]+ [A-Z][a-z]+\b|^[A-Z][a-z]+ [A-Z][a-z]+\b", sentence)
-    return 1 if (about or named) and _VERDICT.search(sentence) and not find_bodies(sentence) else 0
+    judged = _JUDGED.search(sentence) or re.search(r"\b(?:shine|shines|masterpiece)\b", sentence)
+    return 1 if (about or named) and judged and not find_bodies(sentence) else 0
 
 
 # A judgement one can disagree with: evaluative words and comparisons.
 _VERDICT = re.compile(
     r"\b(?:better|worse|best|worst|masterpiece|overrated|underrated|too (?:long|slow|short|much)|"
     r"brilliant|terrific|superb|excellent|remarkable|flawed|uneven|disappointing|boring|dull|"
-    r"beautiful|compelling|powerful|moving|unusual|interesting|great|fails?|succeeds?|works?|"
+    r"beautiful|compelling|powerful|moving|unusual|interesting|great|fails to|succeeds in|works well|"
     r"finest|convincing|first rate|eloquent(?:ly)?|theatrical|impressive|shine|shines|"
     r"(?:more|less) (?:\w+ )?than|one of the (?:most|best|finest|greatest))\b",
+    re.I,
+)
+
+
+# The judgement is predicated ("X is terrific"), not an epithet in a plot summary ("a brilliant rancher").
+_JUDGED = re.compile(
+    r"\b(?:is|are|was|were|feels?|seems?|looks?|remains?|proves?|gives?|gets?|delivers?|uses?|plays?)\b"
+    r"[^.;:]{0,40}?" + _VERDICT.pattern,
     re.I,
 )
 

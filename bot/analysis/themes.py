@@ -75,12 +75,13 @@ def _nouns(spans: list[Span]) -> set[str]:
     found = set()
     for span in spans:
         for m in _AFTER_DETERMINER.finditer(span.sentence):
-            found.add(_norm(m.group(1)))
+            found.add(_norm(m.group(1) or m.group(2)))
     return found
 
 
 _AFTER_DETERMINER = re.compile(
-    r"\b(?:the|a|an|its|his|her|their|of|about|and|on|with|for|in)\s+(?:[a-z-]+\s+)?([a-z][a-z’'-]+)\b"
+    r"\b(?:the|a|an|its|his|her|their|this|that)\s+(?:[a-z-]+\s+)?([a-z][a-z’'-]+)\b"
+    r"|\b(?:of|about|on|with|for|in)\s+([a-z][a-z’'-]+)\b(?!\s+(?:the|a|an|his|her)\b)"
 )
 
 
@@ -92,12 +93,28 @@ def _surface(spans: list[Span], key: str) -> str:
         return key
     form = Counter(m.group()[len(m.group(1) or "") :].lower() for m in matches).most_common(1)[0][0]
     with_article = sum(1 for m in matches if m.group(1))
-    return f"the {form}" if with_article * 2 > len(matches) else form
+    if with_article * 2 > len(matches) or _countable(form):
+        return f"the {form}"
+    return form
+
+
+_MASS = re.compile(
+    r"(?:ism|ness|ity|tion|sion|ment|ance|ence|dom|ship|hood|ure|age|cy|ing|ics|ice)$"
+    r"|^(?:love|grief|class|power|money|fear|faith|memory|desire|loss|guilt|shame|race|gender|art|work|sex|"
+    r"death|time|media|family|history|violence|music|food|war|home|youth|hope|truth)$"
+)
+
+
+def _countable(form: str) -> bool:
+    """A single singular count noun reads better with "the" ("the lawyer", not "lawyer")."""
+    if form in ("ending", "beginning", "opening", "wedding", "painting", "building", "meeting", "recording"):
+        return True
+    return " " not in form and not form.endswith("s") and not _MASS.search(form)
 
 
 def _norm(word: str) -> str:
     """Lower case, simple plural folded ("workers" -> "worker")."""
-    word = word.lower().strip("’'-")
+    word = re.sub(r"[’']s$", "", word.lower()).strip("’'-")
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 

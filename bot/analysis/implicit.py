@@ -65,7 +65,7 @@ def implicit_questions(sentence: str, title: str) -> list[tuple[int, str]]:
             (1, phrase(_W, "about", title=title, topic=_topic(m.group("topic")))) for m in _ABOUT.finditer(sentence)
         ]
     # "this pattern" points at an earlier sentence the prompt no longer shows.
-    return [(r, q) for r, q in out if 4 <= len(q.split()) <= 40 and not _DEICTIC.search(q)]
+    return [(r, q) for r, q in out if 3 <= len(q.split()) <= 40 and not _DEICTIC.search(q)]
 
 
 def _trim(clause: str) -> str:

@@ -33,16 +33,20 @@ def build_prompts(spans: list[Span], flags: list[bool], text: str, title: str) -
     ]
     implicit, debate = _raised(spans, spoiler, title)
     limit = 10 if words(text) >= 250 else 5
-    chosen = _exact_unique(explicit)[:7]
-    chosen += _unique(implicit, chosen)[:4]
-    debates = _unique(debate, chosen)
-    chosen += debates[:3]
-    theme = _unique(_themes(spans, spoiler, title), chosen)
-    chosen += theme[: max(1, 5 - len(chosen))]
-    if len(chosen) < 5:
+    own = _exact_unique(explicit)[:10]
+    raised = _unique(implicit, own)[:4]
+    debates = _unique(debate, own + raised)
+    picked = debates[:3]
+    theme = _unique(_themes(spans, spoiler, title), own + raised + picked)[: max(1, 5 - len(own + raised + picked))]
+    if len(own + raised + picked + theme) < 5:
         # A review with few cues: more of its debatable judgements rather than fewer prompts.
-        chosen += debates[3 : 3 + 5 - len(chosen)]
-    return tuple(sorted(chosen[:limit], key=_order))
+        picked = debates[: 3 + 5 - len(own + raised + picked + theme)]
+    groups = [own, raised, picked, theme]
+    while sum(map(len, groups)) > limit:
+        # Trim the largest group, least important kind first, so every kind keeps a voice.
+        largest = max(range(4), key=lambda g: (len(groups[g]), g))
+        groups[largest] = groups[largest][:-1]
+    return tuple(sorted((p for g in groups for p in g), key=_order))
 
 
 def _order(p: Prompt) -> tuple[int, int]:

@@ -99,3 +99,13 @@ def test_the_film_asks_is_an_implicit_question() -> None:
 
 def test_question_in_single_quotes() -> None:
     assert _explicit("'What is this really about?' I kept asking myself.") == [("What is this really about?", True)]
+
+
+def test_many_questions_still_leave_room_for_other_kinds() -> None:
+    questions = " ".join(f"Why does scene {i} arrive so late in the film?" for i in range(12))
+    filler = "The acting is fine and the story moves along at a decent pace. " * 40
+    text = f"{questions} Some critics argue that the film is too long. It raises the question of whether anyone cares. {filler}"
+    kinds = [p.kind for p in analyze(text, title="X").prompts]
+    assert len(kinds) == 10
+    assert {"explicit", "implicit", "debate"} <= set(kinds)
+    assert kinds.count("explicit") >= 6

@@ -122,7 +122,7 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
 
 
 def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
-    """Who the cue is about."""
+    """Who the cue is about: a list, an object, an owner, or the subject of its clause."""
     listed = colon_list(s, names, cue.end, end if end > cue.end else len(s))
     if listed:
         return listed
@@ -131,21 +131,9 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
         if obj:
             return [FILM if obj.group(1) in ("it", "the film", "the movie") else PERSON]
         return objects(s, names, cue.end, end)
-    recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
-    if recipient and cue.kind == "win" and not CATEGORY_RE.match(recipient.group(1)):
-        return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award"
-    noun = c.is_noun(s, cue)
-    target = re.match(r"\s+(?:around|for|surrounding|behind) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
-    if cue.kind == "con" and noun and target and not CATEGORY_RE.match(target.group(1)):
-        return [target.group(1)]  # "Oscar buzz around X"
-    owner = re.search(
-        r"(?:([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s|\b([Hh]er|[Hh]is|[Ii]ts|[Tt]heir)) (?:\w+ )?$", s[: cue.start]
-    )
-    if owner and noun:
-        return [owner.group(1) or (FILM if owner.group(2).lower() == "its" else PERSON)]
-    bare = cue.text.lower().endswith("s") or re.search(r"\bthe (?:[\w-]+ ){0,3}$", s[: cue.start], re.I)
-    if noun and bare and not c.COUNT.search(s, max(0, cue.start - 25), cue.end + 25):
-        return []  # "the winners", "the nominations": nobody in particular
+    special = _recipient(s, cue)
+    if special is not None:
+        return special
     found = pick_subjects(s, names, c.clause_start(s, cue.start), cue.start)
     if not found:
         found = pick_subjects(s, names, 0, c.clause_start(s, cue.start), strict=True)
@@ -154,6 +142,27 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
         found = [FILM]
     return found
+
+
+def _recipient(s: str, cue: c.Cue) -> list[str] | None:
+    """A subject fixed by the words around the cue (an object, a target, an owner), or None."""
+    recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
+    if recipient and cue.kind == "win" and not CATEGORY_RE.match(recipient.group(1)):
+        return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award"
+    if not c.is_noun(s, cue):
+        return None
+    target = re.match(r"\s+(?:around|for|surrounding|behind) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
+    if cue.kind == "con" and target and not CATEGORY_RE.match(target.group(1)):
+        return [target.group(1)]  # "Oscar buzz around X"
+    owner = re.search(
+        r"(?:([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s|\b([Hh]er|[Hh]is|[Ii]ts|[Tt]heir)) (?:\w+ )?$", s[: cue.start]
+    )
+    if owner:
+        return [owner.group(1) or (FILM if owner.group(2).lower() == "its" else PERSON)]
+    bare = cue.text.lower().endswith("s") or re.search(r"\bthe (?:[\w-]+ ){0,3}$", s[: cue.start], re.I)
+    if bare and not c.COUNT.search(s, max(0, cue.start - 25), cue.end + 25):
+        return []  # "the winners", "the nominations": nobody in particular
+    return None
 
 
 def _body(s: str, cue: c.Cue, end: int) -> str | None:

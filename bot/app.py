@@ -78,6 +78,10 @@ class App:
             self._remember(key, cached)
         return cached
 
+    def forget_analyses(self) -> None:
+        """Drop the in-memory analysis cache (the store's cache stays)."""
+        self._analyses.clear()
+
     def _remember(self, key: tuple[int, str], analysis: Analysis) -> None:
         self._analyses[key] = analysis
         self._analyses.move_to_end(key)

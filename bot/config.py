@@ -72,6 +72,7 @@ class Settings:
     slack_api_url: str | None = None
     slack_moderator_group: str | None = None
     slack_port: int = 3000
+    slack_poll_hours: int = 168
 
     def require(self, name: str) -> Secret:
         """The secret setting `name` (e.g. "DISCORD_TOKEN"), or a ConfigError saying where to get it."""

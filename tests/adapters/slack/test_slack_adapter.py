@@ -109,7 +109,7 @@ async def _with_poll(core: App) -> None:
     assert review is not None
     analysis = await core.analysis(review)
     await core.store.save_analysis(review.id, replace(analysis, polls=(POLL,)))
-    core._analyses.clear()  # the in-memory cache would hide the stored poll
+    core.forget_analyses()  # the in-memory cache would hide the stored poll
 
 
 def _shown(value: object) -> list[str]:
@@ -248,7 +248,7 @@ async def test_a_review_cannot_ping_anyone(settings: Settings, fake: FakeSlack, 
         prompt = Prompt(loud, "explicit", Source(loud, 0, len(loud)), spoiler=True)
         summary = replace(analysis.summary, tldr=loud)
         await slack.core.store.save_analysis(review.id, replace(analysis, summary=summary, prompts=(prompt,)))
-        slack.core._analyses.clear()
+        slack.core.forget_analyses()
         status, body = await slack.command("/review", "loud film")
         assert status == 200
         raw = "\n".join(_shown(json.loads(body)))

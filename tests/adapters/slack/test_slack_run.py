@@ -107,7 +107,7 @@ async def test_preview_of_a_poll_shows_the_post_and_stores_nothing(app: App) -> 
     assert review is not None
     analysis = await app.analysis(review)
     await app.store.save_analysis(review.id, replace(analysis, polls=(PollSpec("Hopeful?", ("Yes", "No")),)))
-    app._analyses.clear()
+    app.forget_analyses()
     out = await preview(app, "/poll anora")
     assert out[0] == {"ack": {}}
     [call] = out[1:]

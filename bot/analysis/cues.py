@@ -88,12 +88,16 @@ class Cue:
     text: str
 
 
+MAX_CUES = 16  # a real sentence states a handful; a scrape run-on must not cost seconds
+
+
 def find_cues(sentence: str) -> list[Cue]:
-    """Award cues of a sentence, in order."""
+    """Award cues of a sentence, in order (at most MAX_CUES)."""
     cues = []
     for m in CUE_RE.finditer(sentence):
-        group = next(k for k, v in m.groupdict().items() if v)
-        cues.append(Cue(group.rstrip("0123456789"), m.start(), m.end(), m.group()))
+        cues.append(Cue((m.lastgroup or "x").rstrip("0123456789"), m.start(), m.end(), m.group()))
+        if len(cues) == MAX_CUES:
+            break
     return cues
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -100,3 +101,21 @@ def test_any_text_is_analysed_without_error(parts: list[str]) -> None:
     for source in _sources(a):
         assert text[source.start : source.end] == source.sentence
     assert all(p.text.endswith("?") for p in a.prompts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the film won " * 2000,
+        "Best " + " in a ".join(["Word"] * 800) + " lowercase",
+        ", ".join(["Best Picture"] * 1000),
+        "word " * 10000,
+        "Why? " * 2000,
+    ],
+    ids=["run-on-cues", "title-case", "category-list", "long-line", "questions"],
+)
+def test_pathological_text_stays_fast(text: str) -> None:
+    start = time.perf_counter()
+    a = analyze(text, title="T")
+    assert time.perf_counter() - start < 2.0
+    assert len(a.prompts) <= 10

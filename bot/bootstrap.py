@@ -29,11 +29,13 @@ async def build_app(settings: Settings, chat: ChatPort | None = None, store: Sql
 async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
     """Chat on the terminal until end of input."""
     from adapters.console import ConsoleChat, chat_loop
+    from bot.scheduler import background
 
     chat = ConsoleChat(stdout)
     app = await build_app(settings, chat)
     try:
-        return await chat_loop(app, chat, stdin)
+        async with background(app, chat, platform="console"):  # weekly threads print as they fall due
+            return await chat_loop(app, chat, stdin)
     finally:
         await app.close()
 

@@ -7,7 +7,8 @@ import json
 import logging
 import uuid
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 
 from bot import weekly
@@ -243,3 +244,19 @@ def changed(app: App) -> None:
     scheduler = running(app)
     if scheduler is not None:
         scheduler.changed.set()
+
+
+@asynccontextmanager
+async def background(
+    app: App, chat: ChatPort, clock: Clock | None = None, platform: str = "console"
+) -> AsyncIterator[Scheduler]:
+    """Run a Scheduler as a task for the duration of the block (the chat runs in the block)."""
+    from bot.clock import SystemClock
+
+    scheduler = Scheduler(app, chat, clock or SystemClock(), platform=platform)
+    task = asyncio.create_task(scheduler.run(), name=f"filmclub-scheduler-{platform}")
+    try:
+        yield scheduler
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)

@@ -79,7 +79,7 @@ async def add(app: App, incoming: Incoming, args: str) -> Schedule:
     else:
         match = app.find(req.film, incoming.club_id)
         if match.film is None:
-            raise _NotFound(render.not_found(req.film, match.suggestions))
+            raise NotFound(render.not_found(req.film, match.suggestions))
         slug = match.film.slug
     reason = await app.chat.check_channel(req.channel) if app.chat else None
     if reason:
@@ -93,9 +93,11 @@ async def add(app: App, incoming: Incoming, args: str) -> Schedule:
     return schedule
 
 
-class _NotFound(Exception):
+class NotFound(Exception):
+    """An unknown film; `message` carries the suggestions."""
+
     def __init__(self, message: Message) -> None:
-        super().__init__("film not found")
+        super().__init__(" ".join(i.text for s in message.sections for p in s.paragraphs for i in p))
         self.message = message
 
 
@@ -180,7 +182,7 @@ async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
         schedule = await add(app, incoming, rest)
     except BadInput as exc:
         return [_notice(str(exc))]
-    except _NotFound as exc:
+    except NotFound as exc:
         return [exc.message]
     info = await describe(app, schedule, clock_of(app).now())
     every = "week" if schedule.every == 1 else f"{schedule.every} weeks"

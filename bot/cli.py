@@ -113,6 +113,23 @@ async def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     return await run_console(settings, sys.stdin, sys.stdout)
 
 
+async def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
+    """Copy the live database to PATH, consistently, while the bot may be running."""
+    from bot.store import SqliteStore
+
+    target = Path(args.path)
+    if await asyncio.to_thread(target.exists) and not args.force:
+        print(f"filmclub: {target} exists; choose a new file or pass --force", file=sys.stderr)
+        return 2
+    await asyncio.to_thread(target.unlink, missing_ok=True)
+    async with await SqliteStore.open(settings.database) as store:
+        await store.backup(target)
+    async with await SqliteStore.open(target) as copy:
+        check = await copy.integrity()
+    print(f"backed up {settings.database} to {target} (integrity: {check})")
+    return 0 if check == "ok" else 1
+
+
 async def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """Start an adapter."""
     await run_platform(args.platform, settings)
@@ -147,6 +164,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_schedule_parser(sub)
     sub.add_parser("console", help="chat on the terminal").set_defaults(run=cmd_console)
+    p = sub.add_parser("backup", help="copy the database consistently while the bot runs")
+    p.add_argument("path")
+    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    p.set_defaults(run=cmd_backup)
     p = sub.add_parser("run", help="start the Discord or Slack adapter")
     p.add_argument("platform", choices=PLATFORMS)
     p.set_defaults(run=cmd_run)

@@ -79,3 +79,15 @@ async def test_backup_is_a_consistent_copy_while_the_store_is_open(tmp_path: Pat
     async with await SqliteStore.open(tmp_path / "copy" / "backup.db") as copy:
         assert await copy.integrity() == "ok"
         assert {f.title for f in await copy.films()} >= {"Anora", "Backed Up"}
+
+
+def test_cli_backup_refuses_to_overwrite_and_copies(tmp_path: Path) -> None:
+    env = {"FILMCLUB_DATABASE": str(tmp_path / "live.db"), "PATH": "", "HOME": str(tmp_path)}
+    run = [sys.executable, "-m", "bot"]
+    subprocess.run([*run, "films"], env=env, cwd=ROOT, check=True, capture_output=True)
+    made = subprocess.run([*run, "backup", str(tmp_path / "b.db")], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert made.returncode == 0 and "integrity: ok" in made.stdout
+    again = subprocess.run([*run, "backup", str(tmp_path / "b.db")], env=env, cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 2 and "--force" in again.stderr
+    with sqlite3.connect(tmp_path / "b.db") as raw:
+        assert raw.execute("SELECT title FROM films").fetchall() == [("Anora",)]

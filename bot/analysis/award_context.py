@@ -95,7 +95,7 @@ def _recent_people(spans: list[Span], index: int, title: str) -> list[str]:
 
 def _context_body(spans: list[Span], index: int) -> str | None:
     """The award body of the nearest award sentence, looking back first."""
-    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(spans)))
+    order = [index, *range(index - 1, -1, -1), *range(index + 1, len(spans))]
     for i in order:
         s = spans[i].sentence
         bodies = find_bodies(s)

@@ -16,9 +16,11 @@ _POSSESSIVE = re.compile(
 )
 
 
+# "Oscar-winning actress X", "Best Picture nominee X": an award stated as an epithet.
 ADJECTIVE = re.compile(
-    r"(?P<body>Oscar|Academy Award|BAFTA|Golden Globe|Emmy|C[ée]sar|Palme d[’']Or)[- ](?P<how>winning|winner|nominated|nominee)"
-    r"\s+(?:[a-z-]+\s+){0,2}(?P<who>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)+)"
+    r"(?:(?P<body>Oscar|Academy Award|BAFTA|Golden Globe|Emmy|C[ée]sar|Palme d[’']Or)"
+    r"|(?P<cat>(?:Best|Outstanding) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))[- ](?P<how>winning|winner|nominated|nominee)"
+    r"\s+(?:[a-z-]+\s+){0,2}(?P<who>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)"
 )
 
 
@@ -38,5 +40,6 @@ def _adjectives(s: str, span: Span, index: int) -> list[Draft]:
     out = []
     for m in ADJECTIVE.finditer(s):
         result: AwardResult = "won" if m.group("how").startswith("win") else "nominated"
-        out.append(Draft(m.group("who"), find_bodies(m.group("body"))[0][2], None, result, span, index))
+        body = find_bodies(m.group("body"))[0][2] if m.group("body") else None
+        out.append(Draft(m.group("who"), body, m.group("cat"), result, span, index))
     return out

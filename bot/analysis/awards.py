@@ -47,15 +47,19 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
     return found
 
 
+_REALIS_TO = re.compile(
+    r"\b(?:went|go|goes|gone|going) on\s+to\s+$|\b(?:managed|able)\s+to\s+$"
+    r"|\b(?:first|second|third|fourth|fifth|only|last|youngest|oldest|latest)\b(?:\s+\S+){0,4}?\s+to\s+(?:be\s+)?$"
+)
+
+
 def _irrealis(s: str, cue: c.Cue) -> bool:
     """A hypothetical or wished-for win ("if it wins", "the frontrunner to win", "to be nominated")."""
     before = s[c.comma_start(s, cue.start) : cue.start]
     if c.IRREALIS.search(before):
         return True
-    # "to win" is a wish unless it tells what happened ("went on to win", "managed to win").
-    return bool(re.search(r"\bto\s+$", before)) and not re.search(
-        r"\b(?:went|go|goes|gone|going) on\s+to\s+$|\b(?:managed|able)\s+to\s+$", before
-    )
+    # "to win" is a wish unless it tells what happened ("went on to win", "the first woman to win").
+    return bool(re.search(r"\bto\s+(?:be\s+)?$", before)) and not _REALIS_TO.search(before)
 
 
 def _starts_with_body(text: str) -> bool:

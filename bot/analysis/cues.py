@@ -51,7 +51,7 @@ NEGATION = re.compile(
 )
 IRREALIS = re.compile(
     r"\b(?:if|would|could|should|might|may|will|hop(?:e|es|ed|ing)|wish\w*|expected|likely|"
-    r"set to|bound to|poised to|chance|to be|predict\w*|crying for|calling for|pushing for|"
+    r"set to|bound to|poised to|chance|predict\w*|crying for|calling for|pushing for|"
     r"deserv\w*|potential(?:ly)?|possibl[ey])\b",
     re.I,
 )

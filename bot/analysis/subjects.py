@@ -17,7 +17,7 @@ _PREP = re.compile(
 )
 _FILM_REF = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:film|movie|picture|feature|drama|"
-    r"comedy|thriller|documentary|flick)\b(?![’']s)|^\W*[A-Z][a-z]+ (?:drama|comedy|thriller|film)\b"
+    r"comedy|thriller|documentary|flick)\b(?![’']s)|^\W*[A-Z][a-z]+ (?:drama|comedy|thriller|film)\b(?![’']s)"
 )
 _PRONOUN = re.compile(r"\bit\b(?! (?:is|was) (?!nominated|awarded|named))|\b(?:he|she|they|who|which|that)\b", re.I)
 _JOIN = re.compile(r"^(?:,\s*(?:and\s+|&\s+)?|\s+(?:and|&|ad|or)\s+)$")

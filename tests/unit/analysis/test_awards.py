@@ -236,3 +236,28 @@ def test_loss_takes_the_rivals_category_and_a_later_prediction_the_body() -> Non
     found = facts(text)
     assert ("Dana Holt", "Academy Awards", "Best Supporting Actress", "lost") in found
     assert not any(f[0] == "Dana Holt" and f[3] == "won" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rhea Stone became the first woman to win Best Director at the Oscars.",
+            {("Rhea Stone", "Academy Awards", "Best Director", "won")},
+        ),
+        (
+            "It is only the third animated film to be nominated for Best Picture at the Oscars.",
+            {("Harbour Lights", "Academy Awards", "Best Picture", "nominated")},
+        ),
+        (
+            "Best Picture winner The Tide set the template, and Oscar nominee Lou Park is wonderful here.",
+            {("The Tide", "Academy Awards", "Best Picture", "won"), ("Lou Park", "Academy Awards", None, "nominated")},
+        ),
+        (
+            "The film's star, Ana Lima, picked up the Volpi Cup for Best Actress.",
+            {("Ana Lima", "Venice Film Festival", "Volpi Cup for Best Actress", "won")},
+        ),
+    ],
+)
+def test_records_epithets_and_appositions(text: str, expected: set[tuple[str, str, str | None, str]]) -> None:
+    assert facts(text) == expected

@@ -41,6 +41,7 @@ _UNEXPLORED = re.compile(
 _ROOM = re.compile(r"\bthere (?:is|[’']s) (?:still )?(?:room|space) to (?P<rest>[^.;?!]*)", re.I)
 _DEICTIC = re.compile(
     r"\b(?:this|that|these|those|such) (?!film\b|movie\b)[a-z]+\b(?! (?:is|was|are|were|has|does|did)\b)"
+    r"|\b(?:them|they|those)\b"
 )
 _ABOUT = re.compile(r"\bquestions? about (?P<topic>(?!how|whether|what|why|who)[^.;?!]{3,90})", re.I)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -159,8 +160,8 @@ class SqliteStore:
 
     async def search(self, query: str, club_id: str = "", limit: int = 10) -> list[Film]:
         """Films whose title, aliases or review text (visible to the club) match every word of `query`."""
-        words = [w.replace('"', "") for w in query.split()]
-        match = " ".join(f'"{w}"' for w in words if w)
+        # Only word characters reach FTS5: its query syntax (quotes, NEAR, *, NUL) never sees user text.
+        match = " ".join(f'"{w}"' for w in re.findall(r"\w+", query)[:16])
         if not match:
             return []
         rows = await self.fetchall(sql.SEARCH, (match, club_id, limit))

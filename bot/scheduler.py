@@ -63,6 +63,7 @@ class Scheduler:
         self.changed = asyncio.Event()  # set by /schedule commands: wake up and re-plan
         self.asleep = asyncio.Event()  # set while waiting (tests wait on it)
         self.wake_at: datetime | None = None
+        self._pass = asyncio.Lock()  # one pass at a time per process (the loop and a test's tick)
         self.on_step: Callable[[str], Awaitable[None]] | None = None  # fault injection in tests
         _RUNNING[app] = self
 
@@ -96,9 +97,10 @@ class Scheduler:
 
     async def tick(self) -> None:
         """One pass: claim what fell due, then finish unfinished posts and close ended polls."""
-        await self.claim_due()
-        for occ in await self.store.work(self.platform, self.owner, self.clock.now()):
-            await self.advance(occ)
+        async with self._pass:
+            await self.claim_due()
+            for occ in await self.store.work(self.platform, self.owner, self.clock.now()):
+                await self.advance(occ)
 
     async def next_wake(self) -> datetime:
         """The next due occurrence, retry, lease expiry or poll closing (at most MAX_SLEEP away)."""

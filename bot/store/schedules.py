@@ -151,32 +151,41 @@ class ScheduleStore:
     def __init__(self, store: SqliteStore) -> None:
         self.store = store
 
+    async def _rows(self, query: str, params: tuple[object, ...]) -> list[aiosqlite.Row]:
+        # execute and fetch in one job of the connection's thread: a transaction of another task
+        # must not start between them, or its BEGIN IMMEDIATE meets this read's stale snapshot.
+        return list(await self.store.db.execute_fetchall(query, params))
+
+    async def _row(self, query: str, params: tuple[object, ...]) -> aiosqlite.Row | None:
+        rows = await self._rows(query, params)
+        return rows[0] if rows else None
+
     async def add(self, values: tuple[object, ...]) -> Schedule:
         """Store a schedule (the INSERT_SCHEDULE columns, in order)."""
         async with self.store.transaction() as db:
             cur = await db.execute(INSERT_SCHEDULE, values)
             new_id = int(cur.lastrowid or 0)
-        found = await self.store.fetchone(SCHEDULE_BY_ID, (new_id,))
+        found = await self._row(SCHEDULE_BY_ID, (new_id,))
         assert found is not None
         return _schedule(found)
 
     async def of_club(self, club_id: str) -> list[Schedule]:
         """The club's schedules, oldest first."""
-        return [_schedule(r) for r in await self.store.fetchall(SCHEDULES_OF_CLUB, (club_id,))]
+        return [_schedule(r) for r in await self._rows(SCHEDULES_OF_CLUB, (club_id,))]
 
     async def get(self, club_id: str, schedule_id: int) -> Schedule | None:
         """One of the club's schedules."""
-        row = await self.store.fetchone(SCHEDULE_OF_CLUB, (club_id, schedule_id))
+        row = await self._row(SCHEDULE_OF_CLUB, (club_id, schedule_id))
         return _schedule(row) if row else None
 
     async def by_id(self, schedule_id: int) -> Schedule | None:
         """Any schedule, removed ones too (the scheduler closes their polls)."""
-        row = await self.store.fetchone(SCHEDULE_BY_ID, (schedule_id,))
+        row = await self._row(SCHEDULE_BY_ID, (schedule_id,))
         return _schedule(row) if row else None
 
     async def active(self, platform: str) -> list[Schedule]:
         """Running schedules of one platform, every club."""
-        return [_schedule(r) for r in await self.store.fetchall(ACTIVE_SCHEDULES, (platform,))]
+        return [_schedule(r) for r in await self._rows(ACTIVE_SCHEDULES, (platform,))]
 
     async def set_paused(self, club_id: str, schedule_id: int, paused: bool, now: datetime) -> bool:
         """Pause or resume; resuming starts afresh, so weeks missed while paused are not posted late."""
@@ -197,7 +206,7 @@ class ScheduleStore:
 
     async def queue(self, club_id: str) -> list[tuple[int, str]]:
         """The club's queued films (row id, slug), next first."""
-        return [(int(r[0]), str(r[1])) for r in await self.store.fetchall(QUEUE_OF_CLUB, (club_id,))]
+        return [(int(r[0]), str(r[1])) for r in await self._rows(QUEUE_OF_CLUB, (club_id,))]
 
     async def queue_remove(self, club_id: str, item_id: int) -> bool:
         """Take one entry off the club's queue."""
@@ -207,7 +216,7 @@ class ScheduleStore:
 
     async def watermark(self, schedule_id: int) -> str | None:
         """The latest due time recorded for the schedule."""
-        row = await self.store.fetchone(WATERMARK, (schedule_id,))
+        row = await self._row(WATERMARK, (schedule_id,))
         return str(row[0]) if row and row[0] else None
 
     async def record(
@@ -237,12 +246,12 @@ class ScheduleStore:
 
     async def occurrence(self, occurrence_id: int) -> Occurrence | None:
         """One occurrence by id."""
-        row = await self.store.fetchone(OCCURRENCE, (occurrence_id,))
+        row = await self._row(OCCURRENCE, (occurrence_id,))
         return _occurrence(row) if row else None
 
     async def occurrence_of(self, schedule_id: int, wall: datetime) -> Occurrence | None:
         """The occurrence of a schedule at a wall-clock time, if recorded."""
-        row = await self.store.fetchone(OCCURRENCE_OF, (schedule_id, wall.isoformat(timespec="minutes")))
+        row = await self._row(OCCURRENCE_OF, (schedule_id, wall.isoformat(timespec="minutes")))
         return _occurrence(row) if row else None
 
     async def acquire(self, occ: Occurrence, owner: str, now: datetime, lease: datetime) -> bool:
@@ -277,16 +286,16 @@ class ScheduleStore:
     async def work(self, platform: str, owner: str, now: datetime) -> list[Occurrence]:
         """Unfinished occurrences and polls due to close that this process may take now."""
         t = utc_text(now)
-        return [_occurrence(r) for r in await self.store.fetchall(WORK, (platform, t, owner, t, t))]
+        return [_occurrence(r) for r in await self._rows(WORK, (platform, t, owner, t, t))]
 
     async def next_work(self, platform: str) -> str | None:
         """When open work next becomes possible (UTC text), if there is any."""
-        row = await self.store.fetchone(NEXT_WORK, (platform,))
+        row = await self._row(NEXT_WORK, (platform,))
         return str(row[0]) if row and row[0] else None
 
     async def history(self, schedule_id: int, limit: int = 20) -> list[Occurrence]:
         """The schedule's latest occurrences, newest first."""
-        return [_occurrence(r) for r in await self.store.fetchall(HISTORY, (schedule_id, limit))]
+        return [_occurrence(r) for r in await self._rows(HISTORY, (schedule_id, limit))]
 
 
 async def _next_in_queue(db: aiosqlite.Connection, club_id: str) -> tuple[int, str] | None:

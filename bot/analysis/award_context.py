@@ -136,7 +136,8 @@ def _settle(facts: list[Draft]) -> list[Draft]:
         if f.result == "contender" and (f.body, f.category) in won and f.category:
             f = replace(f, result="lost")
         out.append(f)
-    lost = {(fold(f.subject), f.body) for f in out if f.result == "lost"}
+    # A prediction whose outcome the same sentence states (won or lost) is not a prediction any more.
+    lost = {(fold(f.subject), f.body) for f in out if f.result in ("lost", "won")}
     won_count = {fold(f.subject) for f in out if f.result == "won" and f.count}
     return [
         f

@@ -34,7 +34,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         "con",
         r"contenders?|front-?runners?|favou?rites? (?:to|for)|buzz|in contention|in the running|"
         r"tipped|poised|up against|deserv\w*|inevitable|herald\w*|hopefuls?|campaign\w*|predict\w*|"
-        r"(?:will|should|could|might) (?:surely |probably |likely )?(?:do better|go one better|go all the way|prevail)",
+        r"(?:will|should|could|might) (?:surely |probably |likely )?(?:do better|go one better|go all the way|prevail)|"
+        r"(?:a |the )?lock for|shoo-in|dark horse|long shot",
     ),
     (
         "rec",
@@ -51,7 +52,8 @@ NEGATION = re.compile(
 )
 IRREALIS = re.compile(
     r"\b(?:if|would|could|should|might|may|will|hop(?:e|es|ed|ing)|wish\w*|expected|likely|"
-    r"set to|bound to|poised to|chance|predict\w*|crying for|calling for|pushing for|"
+    r"set to|bound to|poised to|chance|predict\w*|crying for|calling for|pushing for|lock for|shoo-in|"
+    r"front-?runner|favou?rite|contender|buzz|hopeful|"
     r"deserv\w*|potential(?:ly)?|possibl[ey])\b",
     re.I,
 )
@@ -95,6 +97,8 @@ def find_cues(sentence: str) -> list[Cue]:
     """Award cues of a sentence, in order (at most MAX_CUES)."""
     cues = []
     for m in CUE_RE.finditer(sentence):
+        if sentence[m.start() - 1 : m.start()] == "-":
+            continue  # "award-winning novel", "prize-winning": an epithet, read elsewhere if it names a body
         cues.append(Cue((m.lastgroup or "x").rstrip("0123456789"), m.start(), m.end(), m.group()))
         if len(cues) == MAX_CUES:
             break

@@ -261,3 +261,21 @@ def test_loss_takes_the_rivals_category_and_a_later_prediction_the_body() -> Non
 )
 def test_records_epithets_and_appositions(text: str, expected: set[tuple[str, str, str | None, str]]) -> None:
     assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lena Ode is a lock for a Best Actress nomination at the Oscars.",
+            {("Lena Ode", "Academy Awards", "Best Actress", "contender")},
+        ),
+        (
+            "Lena Ode, the frontrunner, won Best Actress at the BAFTAs.",
+            {("Lena Ode", "BAFTA Awards", "Best Actress", "won")},
+        ),
+        ("Based on Jane Doe's prize-winning novel, the film premiered at Cannes.", set()),
+    ],
+)
+def test_predictions_settled_and_epithets_ignored(text: str, expected: set[tuple[str, str, str | None, str]]) -> None:
+    assert facts(text) == expected

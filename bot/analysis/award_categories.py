@@ -27,6 +27,13 @@ _LIST_HONOUR = re.compile(
 _BY_PUBLICATION = re.compile(r"\bby ((?:[A-Z][\w&’'-]*\s?)+(?:magazine|newspaper)?)")
 
 
+# A category named in full ("Best ...", a prize) stands anywhere; a bare head ("Director") only in a list.
+_NAMED = re.compile(rf"(?:Best|Outstanding|Most|best)\b|{PRIZE}")
+_LISTED = re.compile(
+    r"^\s*(?:(?:the|an?|two|three|four|five|six|seven|\d+)\s+)?(?:Oscars?\s+)?$|(?:\bfor|:|,|\band|&|;)\s*$"
+)
+
+
 def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
     """Categories in s[lo:hi], each with the person named in brackets after it."""
     out: list[tuple[str, str | None]] = []
@@ -35,6 +42,8 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
     for m in CATEGORY_RE.finditer(s, lo, hi):
         if m.start() < skip or any(a <= m.start() and m.end() <= b for a, b in bodies):
             continue
+        if not _LISTED.search(s[skip : m.start()]) and not _NAMED.match(m.group()):
+            continue  # a bare "Feature" inside "the International Feature Oscar" is not a listed category
         raw, end = m.group(), m.end()
         # "Debut By A Writer, Director Or Producer": title-case "Or" keeps the commas inside.
         tail = re.match(r",\s*((?:[A-Z]\w*\s)*(?:Or|And)\s[A-Z]\w*(?:\s[A-Z]\w*)*)", s[end:hi])

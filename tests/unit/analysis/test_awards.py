@@ -279,3 +279,8 @@ def test_records_epithets_and_appositions(text: str, expected: set[tuple[str, st
 )
 def test_predictions_settled_and_epithets_ignored(text: str, expected: set[tuple[str, str, str | None, str]]) -> None:
     assert facts(text) == expected
+
+
+def test_bare_category_words_count_only_in_lists() -> None:
+    text = "The film won the Best Director prize at Cannes and was chosen for the International Feature race."
+    assert facts(text) == {("Harbour Lights", "Cannes Film Festival", "Best Director", "won")}

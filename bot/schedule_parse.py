@@ -86,7 +86,7 @@ def number(name: str, text: str | None, low: int, high: int) -> int | None:
         return None
     value = text.strip().removesuffix("h")
     if not value.isdigit() or not low <= int(value) <= high:
-        raise BadInput(_w("bad_number", name=name, value=text, low=low, high=high))
+        raise BadInput(_w("bad_number", setting=name, value=text, low=low, high=high))
     return int(value)
 
 
@@ -97,8 +97,8 @@ def _tokens(args: str) -> list[str]:
         return args.split()
 
 
-def _classify(token: str) -> tuple[str, str] | None:
-    """The field a bare token fills, judged by its form."""
+def _classify(token: str, after_time: bool) -> tuple[str, str] | None:
+    """The field a bare token fills, judged by its form (and whether the day or time came already)."""
     low = token.lower()
     if _CHANNEL.match(token):
         return "channel", token
@@ -106,8 +106,8 @@ def _classify(token: str) -> tuple[str, str] | None:
         return "time", token
     if low.rstrip(".") in _DAYS or (low.endswith("s") and low[:-1] in _DAYS):
         return "day", token
-    # Area/City only, so that a title like Face/Off stays part of the film
-    if (low.partition("/")[0] in _AREAS and "/" in low) or low in ("utc", "gmt"):
+    # a known Area/…, or any X/Y after the day or time: a title like Face/Off stays the film
+    if (("/" in low) and (after_time or low.partition("/")[0] in _AREAS)) or low in ("utc", "gmt"):
         return "timezone", token
     return None
 
@@ -127,7 +127,7 @@ def fields(incoming: Incoming, args: str) -> dict[str, str]:
             found[key] = words.pop(0)
             if words and words[0].lower() in ("week", "weeks", "hours", "h"):
                 words.pop(0)
-        elif (kind := _classify(token)) is not None:
+        elif (kind := _classify(token, "day" in found or "time" in found)) is not None:
             found[kind[0]] = kind[1]
         else:
             film.append(token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.analysis.text import Span
@@ -27,7 +28,7 @@ def explicit_questions(spans: list[Span]) -> list[Question]:
     for span in spans:
         s = span.sentence
         for i, ch in enumerate(s):
-            if ch == "?":
+            if ch == "?" and not re.match(r"[\w=&/%]", s[i + 1 : i + 2]):  # not a URL's query string
                 found.extend(_question(span, i))
     return found
 

@@ -109,3 +109,7 @@ def test_many_questions_still_leave_room_for_other_kinds() -> None:
     assert len(kinds) == 10
     assert {"explicit", "implicit", "debate"} <= set(kinds)
     assert kinds.count("explicit") >= 6
+
+
+def test_a_url_query_is_not_a_question() -> None:
+    assert _explicit("Read more at https://example.com/page?id=3 for details.") == []

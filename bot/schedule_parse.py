@@ -20,8 +20,24 @@ _ALIASES = {"tz": "timezone", "zone": "timezone", "weekday": "day", "at": "time"
 _CHANNEL = re.compile(r"^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$|^#(\S+)$")  # <#123>, <#C123|name>, #name
 _TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
 _AREAS = frozenset(
-    ("africa", "america", "antarctica", "arctic", "asia", "atlantic", "australia", "europe", "indian", "pacific")
-    + ("etc", "us", "canada", "brazil", "mexico", "chile")
+    [
+        "africa",
+        "america",
+        "antarctica",
+        "arctic",
+        "asia",
+        "atlantic",
+        "australia",
+        "europe",
+        "indian",
+        "pacific",
+        "etc",
+        "us",
+        "canada",
+        "brazil",
+        "mexico",
+        "chile",
+    ]
 )
 _DAYS = {d[:n]: i for i, d in enumerate(WEEKDAYS) for n in range(3, len(d) + 1)} | {"tues": 1, "thurs": 3}
 

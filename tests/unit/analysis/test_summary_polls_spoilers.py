@@ -54,3 +54,10 @@ def test_spoiler_warning_section() -> None:
     sentences = {s.sentence for s in analyze(text, title="Sea").spoilers}
     assert "He walks into the sea." in sentences
     assert "Go and see it, quickly." not in sentences
+
+
+def test_a_paragraph_about_the_ending_is_hidden_to_its_end() -> None:
+    text = "A calm opening.\n\nAnd then there is the ending. Years later she sees him across a hall. He does not see her.\n\nGo."
+    hidden = {s.sentence for s in analyze(text, title="Hall").spoilers}
+    assert {"Years later she sees him across a hall.", "He does not see her."} <= hidden
+    assert "A calm opening." not in hidden

@@ -1,0 +1,64 @@
+"""A headless scheduler process for the crash tests: `python -m tests.fakes.worker DB JOURNAL NOW [STEP]`.
+
+It runs one scheduler pass at the wall-clock time NOW (ISO 8601) on the SQLite file DB, posting to
+the JournalChat file JOURNAL. With STEP it prints `AT STEP` when posting reaches that step and
+hangs there, so that the test can SIGKILL it mid-post.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.bootstrap import build_app
+from bot.config import Settings
+from bot.models import Analysis, Review
+from bot.scheduler import Scheduler
+from tests.fakes.harness import canned_analysis
+from tests.fakes.journal import JournalChat
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class OffsetClock:
+    """Real time passing from a chosen start."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start, self.t0 = start, time.monotonic()
+
+    def now(self) -> datetime:
+        return self.start + timedelta(seconds=time.monotonic() - self.t0)
+
+    async def sleep_until(self, when: datetime) -> None:
+        await asyncio.sleep(max(0.0, (when - self.now()).total_seconds()))
+
+
+async def main(db: str, journal: str, now: str, step: str | None) -> int:
+    chat = JournalChat(Path(journal))
+    app = await build_app(Settings(database=Path(db), seeds=ROOT / "seeds"), chat)
+
+    async def analysis(review: Review) -> Analysis:
+        return canned_analysis(review)
+
+    app.analysis = analysis  # type: ignore[method-assign]
+    scheduler = Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)))
+
+    async def on_step(name: str) -> None:
+        if name == step:
+            print(f"AT {name}", flush=True)
+            await asyncio.Event().wait()  # hang here until killed
+
+    scheduler.on_step = on_step
+    try:
+        await scheduler.tick()
+    finally:
+        await app.close()
+    print("DONE", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(*sys.argv[1:4], sys.argv[4] if len(sys.argv) > 4 else None)))

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import discord.gateway
 import discord.http
+import yarl
 
 from bot.app import App
 from bot.commands import REGISTRY, parse_line
@@ -23,14 +25,28 @@ PREVIEW_TOKEN = "preview.not-a-token"  # never a real token: preview talks to th
 
 @contextmanager
 def api_base(base: str | None) -> Iterator[None]:
-    """Point discord.py's REST client (bot and interaction webhooks) at `base` while inside."""
-    previous = discord.http.Route.BASE
+    """Point discord.py's REST client (bot and interaction webhooks) at `base` while inside.
+
+    The gateway URL is restored on the way out too: `use_gateway_of_api` changes it inside.
+    """
+    previous, gateway = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
     if base:
         discord.http.Route.BASE = base.rstrip("/")
     try:
         yield
     finally:
         discord.http.Route.BASE = previous
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+
+
+async def use_gateway_of_api(client: discord.Client) -> None:
+    """Connect to the gateway that the API base names (GET /gateway/bot), not Discord's default.
+
+    discord.py's Client always dials its DEFAULT_GATEWAY; with DISCORD_API_BASE set (a fake
+    server), the gateway must be the one that API announces.
+    """
+    _, url, _ = await client.http.get_bot_gateway()
+    discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
 
 
 async def run(settings: Settings) -> None:
@@ -46,7 +62,10 @@ async def run(settings: Settings) -> None:
         bot.app = await build_app(settings, DiscordChat(bot, settings.discord_poll_hours))
         try:
             async with bot:
-                await bot.start(token.reveal())
+                await bot.login(token.reveal())
+                if settings.discord_api_base:
+                    await use_gateway_of_api(bot)
+                await bot.connect()
         finally:
             await bot.app.close()
 

@@ -91,7 +91,7 @@ def button(fake: FakeDiscord, custom_id: str, message: Json, *, channel_id: int,
 
 def feed(client: Any, payload: Json) -> None:
     """Hand an INTERACTION_CREATE to discord.py exactly where its gateway handler would."""
-    client._connection.parse_interaction_create(payload)
+    client._connection.parsers["INTERACTION_CREATE"](payload)
 
 
 def guild_create(channels: list[Json], roles: Mapping[int, tuple[str, int]], bot_roles: tuple[int, ...] = ()) -> Json:

@@ -94,6 +94,11 @@ def route(fake: FakeDiscord, method: str, parts: list[str], body: Any) -> Result
     match parts:
         case ["users", "@me"]:
             return 200, bot_user()
+        case ["gateway"]:
+            return 200, {"url": fake.gateway_url}
+        case ["gateway", "bot"]:
+            limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+            return 200, {"url": fake.gateway_url, "shards": 1, "session_start_limit": limit}
         case ["oauth2", "applications", "@me"] | ["applications", "@me"]:
             return 200, _application()
         case ["applications", _, "commands"]:

@@ -12,9 +12,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
+
+if TYPE_CHECKING:
+    from .fake_faults import Fault
+    from .fake_gateway import FakeGateway
 
 API = "/api/v10"
 BOT_ID, APP_ID, GUILD_ID, OWNER_ID = 1100, 1100, 2200, 3300
@@ -78,24 +82,38 @@ class FakeDiscord:
     requests: list[Request] = field(default_factory=list)
     interaction_channels: dict[str, int] = field(default_factory=dict)  # interaction token → channel id
     originals: dict[str, int] = field(default_factory=dict)  # interaction token → original response id
+    nonces: dict[tuple[int, str], int] = field(default_factory=dict)  # enforced (channel, nonce) → message id
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    faults: list[Fault] = field(default_factory=list)  # scripted failures, see fake_faults
+    port: int = 0
     _runner: web.AppRunner | None = None
+    _closing: asyncio.Event = field(default_factory=asyncio.Event)
     base: str = ""
+    gateway_url: str = ""
+    gateway: FakeGateway = field(init=False)
 
     async def __aenter__(self) -> FakeDiscord:
+        from .fake_control import add_control_routes
+        from .fake_gateway import FakeGateway
+
         app = web.Application(client_max_size=4 * 1024 * 1024)
         app.router.add_route("*", API + "/{tail:.*}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
+        self.gateway = FakeGateway(self)
+        app.router.add_get("/gateway", self.gateway.handle)
+        add_control_routes(app, self)
+        self._runner = web.AppRunner(app, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = self._runner.addresses[0][1]
-        self.base = f"http://127.0.0.1:{port}{API}"
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self.port = self._runner.addresses[0][1]
+        self.base = f"http://127.0.0.1:{self.port}{API}"
+        self.gateway_url = f"ws://127.0.0.1:{self.port}/gateway"
         return self
 
     async def __aexit__(self, *exc: object) -> None:
+        self._closing.set()
         if self._runner is not None:
+            await self.gateway.close()
             await self._runner.cleanup()
 
     def add_channel(self, channel_id: int, kind: int = 0, name: str = "film-club") -> Json:
@@ -123,7 +141,12 @@ class FakeDiscord:
         async with self._changed:
             self.requests.append(Request(request.method, path, body))
             self._changed.notify_all()
+        fault = next((f for f in self.faults if f.matches(request.method, path)), None)
+        if fault is not None and not fault.applied:
+            return await _fail(fault, request, self._closing)
         result = self._route(request.method, path.strip("/").split("/"), body)
+        if fault is not None:
+            return await _fail(fault, request, self._closing)  # done, but the answer is lost
         if result is None:
             return web.Response(status=204)
         status, payload = result
@@ -136,8 +159,13 @@ class FakeDiscord:
         return route(self, method, parts, body)
 
     def message(self, channel_id: int, body: Json, *, flags: int = 0) -> Json:
-        """Store and return a message object made from a create body."""
+        """Store and return a message object made from a create body (a repeated enforced nonce: the first)."""
+        nonce = body.get("nonce") if body.get("enforce_nonce") else None
+        if nonce is not None and (channel_id, nonce) in self.nonces:
+            return self.messages[self.nonces[(channel_id, nonce)]] | {"nonce": nonce}
         message_id = self.next_id()
+        if nonce is not None:
+            self.nonces[(channel_id, nonce)] = message_id
         data: Json = {"id": str(message_id), "channel_id": str(channel_id), "author": bot_user(), "type": 0}
         data |= {"content": body.get("content") or "", "embeds": body.get("embeds") or [], "timestamp": _now()}
         data |= {"edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [], "pinned": False}
@@ -178,6 +206,18 @@ class FakeDiscord:
         return message
 
 
+async def _fail(fault: Fault, request: web.Request, closing: asyncio.Event) -> web.StreamResponse:
+    from .fake_faults import fail
+
+    return await fail(fault, request, closing)
+
+
 def dumps(requests: list[Request]) -> str:
     """The request log as indented JSON (for debugging a test)."""
     return json.dumps([r.as_json() for r in requests], indent=2)
+
+
+if __name__ == "__main__":  # python -m adapters.discord.fake_server [--port N]
+    from adapters.discord.fake_control import main
+
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""`filmclub run discord` whole against the fake: gateway session, command sync, an answered command."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import pytest
+
+from adapters.discord import entry
+from adapters.discord.fake_control import send_command
+from adapters.discord.fake_gateway import HEARTBEAT, IDENTIFY, RESUME
+from adapters.discord.fake_server import FakeDiscord
+from bot.config import Secret, Settings
+
+from .spec import check_all
+
+TOKEN = "offline.fake.token"
+
+
+@pytest.fixture
+async def running(discord_fake: FakeDiscord, settings: Settings) -> AsyncIterator[asyncio.Task[None]]:
+    """entry.run as `filmclub run discord` calls it, connected to the fake; stopped like Ctrl-C."""
+    whole = replace(settings, discord_token=Secret(TOKEN), discord_api_base=discord_fake.base)
+    task = asyncio.ensure_future(entry.run(whole))
+    async with asyncio.timeout(15):
+        await discord_fake.gateway.connected.wait()
+        await discord_fake.wait_for(lambda rs: any(r.method == "PUT" for r in rs))
+    yield task
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_the_bot_runs_whole_against_the_fake_and_answers(running: object, discord_fake: FakeDiscord):
+    gateway = discord_fake.gateway
+    assert [f["op"] for f in gateway.received][:2] == [HEARTBEAT, IDENTIFY]  # discord.py beats on HELLO
+    identify = next(f for f in gateway.received if f["op"] == IDENTIFY)
+    assert identify["d"]["intents"] == 1 and identify["d"]["token"] == "<redacted>"
+    (synced,) = [r for r in discord_fake.requests if r.method == "PUT"]
+    assert {c["name"] for c in synced.json} >= {"review", "help"}
+    sent = await send_command(discord_fake, "/review anora", settle=0)
+    assert sent[0].path.endswith("/callback") and sent[0].json["type"] == 4
+    assert sent[0].json["data"]["embeds"][0]["title"].startswith("Anora")
+    check_all(sent)
+
+
+async def test_a_reconnect_resumes_the_session_and_the_bot_keeps_answering(running: object, discord_fake: FakeDiscord):
+    gateway = discord_fake.gateway
+    await gateway.reconnect()
+    async with asyncio.timeout(10):
+        await gateway.connected.wait()
+    assert any(f["op"] == RESUME for f in gateway.received) and gateway.sessions == 1
+    sent = await send_command(discord_fake, "/help", settle=0)
+    assert sent[0].json["type"] == 4
+
+
+async def test_stopping_closes_the_gateway_session(discord_fake: FakeDiscord, running: asyncio.Task[None]):
+    running.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await running
+    async with asyncio.timeout(5):
+        await discord_fake.gateway.idle.wait()

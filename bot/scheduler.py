@@ -186,7 +186,8 @@ class Scheduler:
         self, occ: Occurrence, state: str, thread: PostRef | None = None, poll: PostRef | None = None,
         tally: str | None = None,
     ) -> None:  # fmt: skip
-        if not await self.store.advance(occ.id, self.owner, state, thread=thread, poll=poll, tally=tally):
+        lease = self.clock.now() + LEASE
+        if not await self.store.advance(occ.id, self.owner, state, lease, thread=thread, poll=poll, tally=tally):
             raise RuntimeError(f"lost the lease on occurrence {occ.id}")
         await self._step(state)
 

@@ -10,6 +10,7 @@ from bot.models import Analysis, Film, Inline, Message, PollSpec, PollTally, Rev
 from bot.wording import phrase, wording
 
 POLL_OPTION_LIMIT = 55  # Discord's poll answer limit; the stricter of the platforms
+POLL_QUESTION_LIMIT = 300  # Discord's poll question limit
 
 
 def _w(key: str, **values: object) -> str:
@@ -43,7 +44,8 @@ def pick_poll(analysis: Analysis) -> PollSpec | None:
     if prompt is None:
         return None
     options = tuple(str(o)[:POLL_OPTION_LIMIT] for o in wording("schedule")["fallback_options"])
-    return PollSpec(prompt.text, options, prompt.source)
+    text = prompt.text if len(prompt.text) <= POLL_QUESTION_LIMIT else prompt.text[: POLL_QUESTION_LIMIT - 1] + "…"
+    return PollSpec(text, options, prompt.source)
 
 
 def thread(film: Film, review: Review, analysis: Analysis, wall: datetime, late_due: str | None) -> Weekly:

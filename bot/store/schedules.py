@@ -42,7 +42,7 @@ UPDATE occurrences SET owner = ?, lease_until = ?
 WHERE id = ? AND state = ? AND retry_at <= ? AND (owner = ? OR lease_until <= ?)
 """
 ADVANCE = """
-UPDATE occurrences SET state = ?, attempts = 0, retry_at = '', error = NULL,
+UPDATE occurrences SET state = ?, attempts = 0, retry_at = '', error = NULL, lease_until = ?,
     thread_channel = COALESCE(?, thread_channel), thread_message = COALESCE(?, thread_message),
     thread_id = COALESCE(?, thread_id), poll_channel = COALESCE(?, poll_channel),
     poll_message = COALESCE(?, poll_message), poll_thread = COALESCE(?, poll_thread), tally = COALESCE(?, tally),
@@ -262,14 +262,14 @@ class ScheduleStore:
             return cur.rowcount == 1
 
     async def advance(
-        self, occ_id: int, owner: str, state: str, *, thread: PostRef | None = None, poll: PostRef | None = None,
-        tally: str | None = None,
+        self, occ_id: int, owner: str, state: str, lease: datetime, *, thread: PostRef | None = None,
+        poll: PostRef | None = None, tally: str | None = None,
     ) -> bool:  # fmt: skip
-        """Record a finished step (and its refs); False if this process lost the lease."""
+        """Record a finished step (and its refs), renewing the lease; False if this process lost it."""
         t = (thread.channel_id, thread.message_id, thread.thread_id) if thread else (None, None, None)
         p = (poll.channel_id, poll.message_id, poll.thread_id) if poll else (None, None, None)
         async with self.store.transaction() as db:
-            cur = await db.execute(ADVANCE, (state, *t, *p, tally, occ_id, owner))
+            cur = await db.execute(ADVANCE, (state, utc_text(lease), *t, *p, tally, occ_id, owner))
             return cur.rowcount == 1
 
     async def retry_later(self, occ: Occurrence, owner: str, retry_at: datetime, error: str) -> None:

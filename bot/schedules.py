@@ -52,12 +52,12 @@ def clock_of(app: App) -> Clock:
     return scheduler.clock if scheduler else SystemClock()
 
 
-def _action(incoming: Incoming, actions: tuple[str, ...]) -> tuple[str, str]:
-    """The action and the rest of the free text."""
+def _action(incoming: Incoming) -> tuple[str, str]:
+    """The action (`run_now` and `runnow` read as `run-now`) and the rest of the free text."""
     first, _, rest = incoming.args.strip().partition(" ")
-    if incoming.option("action"):
-        return incoming.option("action") or "", incoming.args
-    return (first.lower() or "list"), rest
+    action, rest = (incoming.option("action") or "", incoming.args) if incoming.option("action") else (first, rest)
+    action = action.lower().replace("_", "-")
+    return ("run-now" if action == "runnow" else action) or "list", rest
 
 
 def film_label(app: App, slug: str | None, club_id: str) -> str:
@@ -235,7 +235,7 @@ async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[
 @command("schedule", moderator=True, usage="/schedule add|list|remove|pause|resume|run-now …", options=SCHEDULE_OPTIONS)
 async def schedule(app: App, incoming: Incoming) -> list[Message]:
     """Weekly discussion threads: add, list, remove, pause, resume or post one now."""
-    action, rest = _action(incoming, ACTIONS)
+    action, rest = _action(incoming)
     if action == "add":
         return await _add(app, incoming, rest)
     if action == "list":
@@ -262,7 +262,7 @@ async def _queue_remove(app: App, incoming: Incoming, rest: str) -> Message:
 @command("queue", moderator=True, usage="/queue add FILM|list|remove N", options=QUEUE_OPTIONS)
 async def queue(app: App, incoming: Incoming) -> list[Message]:
     """The club's film queue: a schedule set to “queue” takes the next film each week."""
-    action, rest = _action(incoming, ("add", "list", "remove"))
+    action, rest = _action(incoming)
     store = ScheduleStore(app.store)
     if action == "add":
         query = (incoming.option("film") or rest).strip()

@@ -98,10 +98,10 @@ class PollService:
         row = await self.repo.row_by_message(channel_id, message_id)
         return _poll(row) if row else None
 
-    async def vote(self, poll_id: int, user_id: str, option: int) -> Vote:
-        """Record a member's vote; PollError if the poll is unknown, closed or has no such option."""
+    async def vote(self, poll_id: int, user_id: str, option: int, club_id: str | None = None) -> Vote:
+        """Record a member's vote; PollError if the poll is unknown (or another club's), closed or has no such option."""
         poll = await self.get(poll_id)
-        if poll is None:
+        if poll is None or (club_id is not None and poll.club_id != club_id):
             raise PollError("This poll no longer exists.")
         if not 0 <= option < len(poll.spec.options):
             raise PollError("That option is not part of this poll.")

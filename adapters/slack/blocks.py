@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -30,11 +31,17 @@ BUTTONS_PER_ACTIONS = 25
 FALLBACK_TEXT = 300  # the notification line; the blocks carry the content
 HIDDEN = "▒▒▒▒▒"
 SHOW_SPOILERS = "Show spoilers"
+_MENTION_START = re.compile(r"<(?=[!@#])")
 
 
 def escape(text: str) -> str:
     """Text from reviews and members, safe in mrkdwn: no <!channel>, <!here> or <@U…> can form."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def defuse(text: str) -> str:
+    """Plain text that can never form <!channel> or <@U…>: a word joiner (invisible) after each such `<`."""
+    return _MENTION_START.sub("<\u2060", text)
 
 
 def trim(text: str, limit: int) -> str:
@@ -103,12 +110,14 @@ def actions(buttons: list[ButtonElement]) -> list[Block]:
 def command_button(button: Button, n: int) -> ButtonElement:
     """A button that runs a command line (`prompts anora-2024`) for whoever clicks it."""
     line = f"{button.command} {button.argument}".strip()
-    return ButtonElement(text=trim(button.label, BUTTON_TEXT), action_id=f"command:{n}", value=line[:BUTTON_VALUE])
+    return ButtonElement(
+        text=trim(defuse(button.label), BUTTON_TEXT), action_id=f"command:{n}", value=line[:BUTTON_VALUE]
+    )
 
 
 def header(title: str) -> HeaderBlock:
-    """A header block; plain text cannot mention anyone, so it needs no escaping."""
-    return HeaderBlock(text=PlainTextObject(text=trim(title, HEADER_TEXT)))
+    """A header block: plain text, defused so that no client or reader could take it for a mention."""
+    return HeaderBlock(text=PlainTextObject(text=trim(defuse(title), HEADER_TEXT)))
 
 
 def fallback(message: Message) -> str:

@@ -6,12 +6,11 @@ import asyncio
 import logging
 from typing import Any
 
-import aiohttp
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.app.async_app import AsyncApp
 
 from adapters.slack.preview import preview_line
-from adapters.slack.server import EVENTS_PATH, SlackAdapter, build, close_polls_forever, serve, web_client
+from adapters.slack.server import EVENTS_PATH, SlackAdapter, build, close_polls_forever, serve, session, web_client
 from bot.app import App
 from bot.bootstrap import build_app
 from bot.config import Settings
@@ -26,8 +25,8 @@ async def run(settings: Settings) -> None:
     secret = None if socket_mode else settings.require("SLACK_SIGNING_SECRET").reveal()
     core = await build_app(settings)
     try:
-        async with aiohttp.ClientSession() as session:
-            client = web_client(token.reveal(), settings.slack_api_url, session)
+        async with session() as http:
+            client = web_client(token.reveal(), settings.slack_api_url, http)
             adapter = build(core, client, signing_secret=secret, moderator_group=settings.slack_moderator_group)
             core.chat = adapter.chat
             closer = asyncio.create_task(close_polls_forever(adapter.chat))

@@ -23,6 +23,19 @@ from bot.models import Incoming, Message
 from bot.polls import PollError
 
 COMMAND = re.compile(r"^/[\w-]+$")
+INCOMPLETE = "Slack sent this command without its workspace, channel or member; please try again."
+
+
+def field(payload: Any, *path: str) -> str:
+    """The string at `path` in an untrusted payload, or "" if anything on the way is missing or of another type."""
+    for name in path:
+        payload = payload.get(name) if isinstance(payload, dict) else None
+    return payload if isinstance(payload, str) else ""
+
+
+def team_of(body: dict[str, Any]) -> str:
+    """The workspace a request comes from."""
+    return field(body, "team", "id") or field(body, "user", "team_id") or field(body, "team_id")
 
 
 def needs_check(name: str) -> bool:
@@ -57,8 +70,11 @@ class Listeners:
 
     async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond) -> None:
         """A slash command: the answer rides in the ack when ready in time, else follows it."""
-        line = f"{body['command']} {body.get('text', '')}"
-        user, team, channel = body["user_id"], body["team_id"], body["channel_id"]
+        line = f"{field(body, 'command')} {field(body, 'text')}"
+        user, team, channel = field(body, "user_id"), field(body, "team_id"), field(body, "channel_id")
+        if not (user and team and channel):
+            await ack(text=INCOMPLETE, response_type="ephemeral")
+            return
         work = asyncio.ensure_future(self.answer(client, line, user, team, channel))
         try:
             messages = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
@@ -80,11 +96,12 @@ class Listeners:
     async def vote(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:
         """A vote button: recorded before the response, the message updated soon after (coalesced)."""
         await ack()
-        parsed = parse_vote(str(action.get("value", "")))
-        if parsed is None:
+        parsed, user = parse_vote(field(action, "value")), field(body, "user", "id")
+        if parsed is None or not user:
             return
         try:
-            await self.chat.polls.vote(parsed[0], body["user"]["id"], parsed[1])
+            # A click carrying another workspace's ids is refused like an unknown poll: nothing is stored.
+            await self.chat.polls.vote(parsed[0], user, parsed[1], club_id=team_of(body))
         except PollError as exc:
             say = respond(text=escape(str(exc)), response_type="ephemeral", replace_original=False)
             self.background.spawn(_quietly(say), "poll refusal")
@@ -96,15 +113,17 @@ class Listeners:
     ) -> None:
         """A command button ("More prompts"): runs the command for the member who clicked."""
         await ack()
-        user, team = body["user"]["id"], (body.get("team") or {}).get("id") or body["user"].get("team_id", "")
-        channel = (body.get("channel") or {}).get("id") or body.get("container", {}).get("channel_id", "")
-        work = asyncio.ensure_future(self.answer(client, "/" + str(action.get("value", "")), user, team, channel))
+        user, team = field(body, "user", "id"), team_of(body)
+        channel = field(body, "channel", "id") or field(body, "container", "channel_id")
+        if not (user and team and channel):
+            return
+        work = asyncio.ensure_future(self.answer(client, "/" + field(action, "value"), user, team, channel))
         self.background.spawn(self._follow(work, respond, channel, team), "button")
 
     async def spoilers(self, ack: AsyncAck, action: dict[str, Any], respond: AsyncRespond) -> None:
         """ "Show spoilers": the hidden lines, shown only to the member who asked."""
         await ack()
-        text = escape(str(action.get("value", "")))
+        text = escape(field(action, "value"))
         blocks = [SectionBlock(text=MarkdownTextObject(text=t)) for t in split(text, SECTION_TEXT)]
         say = respond(text="Spoilers", blocks=blocks, response_type="ephemeral", replace_original=False)
         self.background.spawn(_quietly(say), "spoilers")

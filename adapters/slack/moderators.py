@@ -10,6 +10,8 @@ from collections.abc import Callable
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.retries import CONNECTION_ERRORS
+
 log = logging.getLogger(__name__)
 TTL = 300.0  # a promotion or demotion takes effect within five minutes
 _GROUP_ID = re.compile(r"^S[A-Z0-9]{6,}$")
@@ -34,6 +36,9 @@ class Moderators:
             allowed = await self._is_admin(client, user_id) or user_id in await self._group_members(client)
         except SlackApiError as exc:
             log.warning("moderator check for %s failed: %s", user_id, exc.response.get("error"))
+            return False
+        except CONNECTION_ERRORS as exc:
+            log.warning("moderator check for %s failed: %s", user_id, type(exc).__name__)
             return False
         self._members[user_id] = (self.clock(), allowed)
         return allowed

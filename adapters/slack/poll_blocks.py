@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import re
+
 from slack_sdk.models.blocks import Block, ButtonElement, ContextBlock, MarkdownTextObject, SectionBlock
 
-from adapters.slack.blocks import BUTTON_TEXT, SECTION_TEXT, SlackMessage, actions, escape, header, pack, split, trim
+from adapters.slack.blocks import (
+    BUTTON_TEXT,
+    SECTION_TEXT,
+    SlackMessage,
+    actions,
+    defuse,
+    escape,
+    header,
+    pack,
+    split,
+    trim,
+)
 from bot.models import PollTally
 from bot.polls import Poll
 
 BAR = 10
+VOTE_VALUE = re.compile(r"([0-9]{1,18}):([0-9]{1,3})")
 
 
 def vote_value(poll_id: int, option: int) -> str:
@@ -17,9 +31,9 @@ def vote_value(poll_id: int, option: int) -> str:
 
 
 def parse_vote(value: str) -> tuple[int, int] | None:
-    """The poll id and option of a vote button's value; None if it is not one."""
-    poll_id, _, option = value.partition(":")
-    return (int(poll_id), int(option)) if poll_id.isdigit() and option.isdigit() else None
+    """The poll id and option of a vote button's value; None if it is not one (ASCII digits that fit SQLite)."""
+    found = VOTE_VALUE.fullmatch(value)
+    return (int(found[1]), int(found[2])) if found else None
 
 
 def _bar(count: int, total: int) -> str:
@@ -58,7 +72,7 @@ def poll_message(poll: Poll, tally: PollTally, closed: bool = False) -> list[Sla
     blocks += [SectionBlock(text=MarkdownTextObject(text=t)) for t in split(tally_lines(tally), SECTION_TEXT)]
     if not closed:
         buttons = [
-            ButtonElement(text=trim(option, BUTTON_TEXT), action_id=f"vote:{n}", value=vote_value(poll.id, n))
+            ButtonElement(text=trim(defuse(option), BUTTON_TEXT), action_id=f"vote:{n}", value=vote_value(poll.id, n))
             for n, option in enumerate(poll.spec.options)
         ]
         blocks += actions(buttons)

@@ -53,7 +53,7 @@ async def preview_line(app: App, line: str) -> list[dict[str, Any]]:
     # A poll is stored in a scratch database: a preview changes nothing.
     scratch = await SqliteStore.open(":memory:")
     try:
-        chat = SlackChat(client, PollService(SqlitePolls(scratch)), TEAM)
+        chat = SlackChat(client, PollService(SqlitePolls(scratch)), TEAM, poll_hours=app.settings.slack_poll_hours)
         first, later = plan(await app.dispatch(incoming))
         await deliver(later, chat, respond, CHANNEL, TEAM)
     finally:

@@ -6,10 +6,8 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from slack_sdk.errors import SlackApiError
-
 from adapters.slack.blocks import escape, render
-from adapters.slack.chat import REASONS, SlackChat
+from adapters.slack.chat import SlackChat, SlackChatError
 from bot.models import Message
 
 log = logging.getLogger(__name__)
@@ -43,11 +41,7 @@ async def deliver(later: Later, chat: SlackChat, respond: Respond, channel_id: s
             continue
         try:
             await chat.post(channel_id, item, club_id=club_id)
-        except SlackApiError as exc:
+        except SlackChatError as exc:
             # A poll needs the bot in the channel (its message is updated with each vote).
-            error = str(exc.response.get("error", ""))
-            log.info("poll not posted in %s: %s", channel_id, error)
-            reason = REASONS.get(error, "Slack refused the poll in {channel}: " + error).format(
-                channel=f"<#{channel_id}>"
-            )
-            await respond(text=escape(reason), response_type="ephemeral", replace_original=False)
+            log.info("poll not posted in %s: %s", channel_id, exc.error)
+            await respond(text=escape(str(exc)), response_type="ephemeral", replace_original=False)

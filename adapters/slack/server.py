@@ -11,13 +11,15 @@ import aiohttp
 from aiohttp import web
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.app.async_server import AsyncSlackAppServer
-from slack_sdk.http_retry.async_handler import AsyncRetryHandler
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.chat import SlackChat
+from adapters.slack.guard import guard
 from adapters.slack.listeners import COMMAND, Listeners
 from adapters.slack.moderators import Moderators
+from adapters.slack.posting import Poster
+from adapters.slack.retries import API_TIMEOUT, BACKOFF, Sleep, handlers
 from adapters.slack.tasks import UPDATE_INTERVAL, Background, Coalescer
 from bot.app import App
 from bot.polls import PollService
@@ -36,17 +38,34 @@ class SlackAdapter:
     chat: SlackChat
     background: Background
     coalescer: Coalescer
+    verifier: SignatureVerifier | None = None
 
     async def drain(self) -> None:
         """Wait for every answer, post and poll update started so far."""
         await self.background.drain()
 
 
-def web_client(token: str, api_url: str | None, session: aiohttp.ClientSession | None = None) -> AsyncWebClient:
-    """The Web API client: one shared session, 429s retried after Retry-After, another base URL if configured."""
+def web_client(
+    token: str,
+    api_url: str | None,
+    session: aiohttp.ClientSession | None = None,
+    *,
+    backoff: float = BACKOFF,
+    sleep: Sleep = asyncio.sleep,
+) -> AsyncWebClient:
+    """The Web API client: one shared session, slack_sdk's retry handlers (see retries.py), another base URL if set.
+
+    The session should carry a timeout (session()): slack_sdk applies its own only to sessions it makes.
+    """
     base = (api_url.rstrip("/") + "/") if api_url else AsyncWebClient.BASE_URL
-    retries: list[AsyncRetryHandler] = [AsyncRateLimitErrorRetryHandler(max_retry_count=3)]
-    return AsyncWebClient(token=token, base_url=base, session=session, retry_handlers=retries)
+    return AsyncWebClient(
+        token=token, base_url=base, session=session, timeout=API_TIMEOUT, retry_handlers=handlers(backoff, sleep)
+    )
+
+
+def session(timeout: float = API_TIMEOUT) -> aiohttp.ClientSession:
+    """The HTTP session of the Web API client: a call that hangs fails after `timeout` seconds and is retried."""
+    return aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout))
 
 
 def build(
@@ -57,10 +76,13 @@ def build(
     moderator_group: str | None = None,
     update_interval: float = UPDATE_INTERVAL,
     polls: PollService | None = None,
+    backoff: float = BACKOFF,
+    sleep: Sleep = asyncio.sleep,
 ) -> SlackAdapter:
     """The bolt app for the core: answers ride in the ack (process_before_response), slow work follows it."""
     polls = polls or PollService(SqlitePolls(core.store))
-    chat = SlackChat(client, polls)
+    poster = Poster(client, backoff, sleep)
+    chat = SlackChat(client, polls, poll_hours=core.settings.slack_poll_hours, poster=poster)
     background = Background()
 
     async def update(poll_id: int) -> None:
@@ -81,12 +103,15 @@ def build(
     bolt.action(re.compile(r"^vote:\d+$"))(listeners.vote)
     bolt.action(re.compile(r"^command:\d+$"))(listeners.button)
     bolt.action(re.compile(r"^spoilers:\d+$"))(listeners.spoilers)
-    return SlackAdapter(bolt, chat, background, coalescer)
+    verifier = SignatureVerifier(signing_secret) if signing_secret is not None else None
+    return SlackAdapter(bolt, chat, background, coalescer, verifier)
 
 
 async def serve(adapter: SlackAdapter, host: str, port: int) -> web.AppRunner:
     """Serve the bolt app's own aiohttp request handling on host:port (port 0: a free one)."""
-    runner = web.AppRunner(AsyncSlackAppServer(port, EVENTS_PATH, adapter.bolt, host).web_app)
+    app = AsyncSlackAppServer(port, EVENTS_PATH, adapter.bolt, host).web_app
+    app.middlewares.append(guard(adapter.verifier))  # a request bolt cannot handle gets a 4xx, never a 500
+    runner = web.AppRunner(app)
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner

@@ -21,10 +21,22 @@ APP_TOKEN = "xapp-test-token"
 SECRET = "test-signing-secret"
 SPEC = Path(__file__).resolve().parents[4] / "shared" / "specs" / "slack" / "web_openapi_v2.json"
 # Parameters newer than the 2020 spec that the adapter is allowed to send.
-ALLOWED_BEYOND_SPEC = {"chat.postMessage": {"metadata"}, "conversations.history": {"include_all_metadata"}}
+ALLOWED_BEYOND_SPEC = {
+    "chat.postMessage": {"metadata"},
+    "conversations.history": {"include_all_metadata"},
+    "conversations.replies": {"include_all_metadata"},
+}
 # slack_sdk adds the workspace id to every call of bolt's per-request client (for org-wide installs).
 ALLOWED_EVERYWHERE = {"team_id"}
 _JSON_ARGS = ("blocks", "metadata", "attachments")
+# Faults the fake can answer a call with: "429" (Retry-After 0 unless "429:N"), "500", "503", "html500" (a proxy's
+# HTML page), "timeout" (answers after the client gave up), "drop" (closes the connection unanswered), and
+# "applied-drop" / "applied-timeout" (a post is applied, then the answer is lost: the case that tempts a duplicate).
+FAULTS = ("429", "500", "503", "html500", "timeout", "drop", "applied-drop", "applied-timeout")
+SLOW = 0.5  # seconds a "timeout" fault waits; clients in the fault tests give up after 0.1 s
+# Everything the bot sent anyone in this test session (Web API arguments, response_url bodies, acks):
+# the mention check in conftest.py scans each entry for a ping the bot made out of content.
+SENT: list[tuple[str, Any]] = []
 
 
 @dataclass
@@ -34,6 +46,8 @@ class Call:
     method: str
     args: dict[str, Any]
     token: str
+    headers: dict[str, str] = field(default_factory=dict)
+    fault: str = ""
 
 
 @dataclass
@@ -49,6 +63,8 @@ class FakeSlack:
     port: int = 0
     sockets: list[web.WebSocketResponse] = field(default_factory=list)
     envelopes: dict[str, asyncio.Future[dict[str, Any]]] = field(default_factory=dict)
+    faults: dict[str, list[str]] = field(default_factory=dict)
+    raw_bodies: list[bytes] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _stamps: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -98,14 +114,25 @@ class FakeSlack:
         self.envelopes[envelope_id] = asyncio.get_running_loop().create_future()
         envelope = {"envelope_id": envelope_id, "type": kind, "payload": payload, "accepts_response_payload": True}
         await self.sockets[-1].send_json(envelope)
-        return await asyncio.wait_for(self.envelopes[envelope_id], 5)
+        reply = await asyncio.wait_for(self.envelopes[envelope_id], 5)
+        SENT.append(("socket ack", reply))
+        return reply
 
     async def _respond(self, request: web.Request) -> web.Response:
-        self.responses.append((request.match_info["key"], await request.json()))
+        self.raw_bodies.append(await request.read())
+        body = await request.json()
+        self.responses.append((request.match_info["key"], body))
+        SENT.append(("response_url", body))
         return web.Response(text="ok")
 
-    async def _api(self, request: web.Request) -> web.Response:
+    def fail(self, method: str, *faults: str) -> None:
+        """Answer the next calls of `method` with these faults, in order, then normally."""
+        assert all(f.split(":")[0] in FAULTS for f in faults), faults
+        self.faults.setdefault(method, []).extend(faults)
+
+    async def _api(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
+        self.raw_bodies.append(await request.read())
         args: dict[str, Any] = dict(request.query)
         if request.method == "POST":
             if request.content_type == "application/json":
@@ -116,14 +143,36 @@ class FakeSlack:
             if isinstance(args.get(name), str):
                 args[name] = json.loads(args[name])
         token = request.headers.get("Authorization", "").removeprefix("Bearer ")
-        self.calls.append(Call(method, args, token))
+        fault = (self.faults.get(method) or [""]).pop(0)
+        headers = {k: v for k, v in request.headers.items() if k.lower() != "authorization"}
+        self.calls.append(Call(method, args, token, headers, fault))
+        SENT.append((method, args))
         if method == "apps.connections.open" and token == APP_TOKEN:
             return web.json_response({"ok": True, "url": f"ws://127.0.0.1:{self.port}/socket"})
         if token != BOT_TOKEN:
             return web.json_response({"ok": False, "error": "invalid_auth"})
+        if fault and not fault.startswith("applied"):
+            return await self._fault(request, fault)
         handler = getattr(self, "m_" + method.replace(".", "_"), None)
         data = handler(args) if handler else {"ok": False, "error": "unknown_method"}
-        return web.json_response(data)
+        return await self._fault(request, fault) if fault else web.json_response(data)
+
+    async def _fault(self, request: web.Request, fault: str) -> web.StreamResponse:
+        kind, _, wait = fault.partition(":")
+        if kind == "429":
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": wait or "0"}
+            )
+        if kind in ("500", "503"):
+            return web.json_response({"ok": False, "error": "internal_error"}, status=int(kind))
+        if kind == "html500":
+            return web.Response(status=500, text="<html><body>Bad gateway</body></html>", content_type="text/html")
+        if kind.endswith("timeout"):
+            await asyncio.sleep(SLOW)
+            return web.json_response({"ok": False, "error": "too_late"})
+        assert request.transport is not None
+        request.transport.abort()  # "drop": the connection closes with no answer at all
+        return web.Response()
 
     # --- methods -------------------------------------------------------------
 
@@ -171,6 +220,13 @@ class FakeSlack:
         channel = self.channels.get(str(args.get("channel")))
         return {"ok": True, "channel": channel} if channel else {"ok": False, "error": "channel_not_found"}
 
+    def m_conversations_replies(self, args: dict[str, Any]) -> dict[str, Any]:
+        keep = str(args.get("include_all_metadata")).lower() in ("1", "true")
+        parent = str(args["ts"])
+        thread = [m for m in self.history.get(str(args["channel"]), []) if m.get("thread_ts", m["ts"]) == parent]
+        messages = [m if keep else {k: v for k, v in m.items() if k != "metadata"} for m in reversed(thread)]
+        return {"ok": True, "messages": messages[: int(args.get("limit", 100))], "has_more": False}
+
     def m_conversations_history(self, args: dict[str, Any]) -> dict[str, Any]:
         keep = str(args.get("include_all_metadata")).lower() in ("1", "true")
         top = [m for m in self.history.get(str(args["channel"]), []) if m.get("thread_ts", m["ts"]) == m["ts"]]
@@ -189,11 +245,13 @@ def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[
     }
 
 
-def command_body(fake: FakeSlack, command: str, text: str = "", user: str = "U1", channel: str = "C1") -> str:
-    """A slash command as Slack POSTs it: form-encoded."""
-    fields = {
+def command_fields(
+    fake: FakeSlack, command: str, text: str = "", user: str = "U1", channel: str = "C1", team: str = "T1"
+) -> dict[str, str]:
+    """The fields of a slash command as Slack sends them."""
+    return {
         "token": "legacy-verification-token",
-        "team_id": "T1",
+        "team_id": team,
         "team_domain": "filmclub",
         "channel_id": channel,
         "channel_name": "films",
@@ -206,15 +264,23 @@ def command_body(fake: FakeSlack, command: str, text: str = "", user: str = "U1"
         "response_url": fake.response_url(f"cmd-{user}"),
         "trigger_id": "13345224609.738474920.8088930838d88f008e0",
     }
-    return urlencode(fields)
 
 
-def click_body(fake: FakeSlack, action_id: str, value: str, user: str = "U1", ts: str = "", channel: str = "C1") -> str:
-    """A button click (block_actions) as Slack POSTs it: form-encoded `payload` JSON."""
-    payload = {
+def command_body(
+    fake: FakeSlack, command: str, text: str = "", user: str = "U1", channel: str = "C1", team: str = "T1"
+) -> str:
+    """A slash command as Slack POSTs it: form-encoded."""
+    return urlencode(command_fields(fake, command, text, user, channel, team))
+
+
+def click_payload(
+    fake: FakeSlack, action_id: str, value: str, user: str = "U1", ts: str = "", channel: str = "C1", team: str = "T1"
+) -> dict[str, Any]:
+    """A button click (block_actions) payload."""
+    return {
         "type": "block_actions",
-        "team": {"id": "T1", "domain": "filmclub"},
-        "user": {"id": user, "username": user.lower(), "team_id": "T1"},
+        "team": {"id": team, "domain": "filmclub"},
+        "user": {"id": user, "username": user.lower(), "team_id": team},
         "api_app_id": "A1",
         "token": "legacy-verification-token",
         "container": {"type": "message", "message_ts": ts, "channel_id": channel, "is_ephemeral": False},
@@ -226,13 +292,21 @@ def click_body(fake: FakeSlack, action_id: str, value: str, user: str = "U1", ts
             {"action_id": action_id, "block_id": "b1", "value": value, "type": "button", "action_ts": "1700000001.0"}
         ],
     }
-    return urlencode({"payload": json.dumps(payload)})
+
+
+def click_body(
+    fake: FakeSlack, action_id: str, value: str, user: str = "U1", ts: str = "", channel: str = "C1", team: str = "T1"
+) -> str:
+    """A button click (block_actions) as Slack POSTs it: form-encoded `payload` JSON."""
+    return urlencode({"payload": json.dumps(click_payload(fake, action_id, value, user, ts, channel, team))})
 
 
 async def post(http: ClientSession, url: str, body: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
-    """POST a signed (or given) request to the app; its status and body."""
-    async with http.post(url, data=body.encode(), headers=headers or sign(body)) as response:
-        return response.status, await response.text()
+    """POST a signed (or given) request to the app; its status and body (recorded for the mention check)."""
+    async with http.post(url, data=body.encode(), headers=sign(body) if headers is None else headers) as response:
+        text = await response.text()
+    SENT.append(("ack", text))
+    return response.status, text
 
 
 def spec_parameters() -> dict[str, set[str]]:

@@ -16,6 +16,7 @@ SCOPES = {
     "chat.update": "chat:write",
     "conversations.info": "channels:read",
     "conversations.history": "channels:history",
+    "conversations.replies": "channels:history",
     "users.info": "users:read",
     "usergroups.users.list": "usergroups:read",
     "usergroups.list": "usergroups:read",

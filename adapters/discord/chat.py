@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,7 @@ import discord
 from bot.models import Message, PollTally, PostRef
 
 from .render import THREAD_NAME_MAX, Draft, clip, render_all
+from .retry import PostFailed, Retry, refused, with_retry
 from .send import message_kwargs, nonce
 
 log = logging.getLogger(__name__)
@@ -29,9 +31,10 @@ FORUM_NEEDS = {k: v for k, v in TEXT_NEEDS.items() if k != "create_public_thread
 class DiscordChat:
     """ChatPort on a discord.py client: what the scheduler and notifications post with."""
 
-    def __init__(self, client: discord.Client, poll_hours: int = 168) -> None:
+    def __init__(self, client: discord.Client, poll_hours: int = 168, retry: Retry | None = None) -> None:
         self.client = client
         self.poll_hours = poll_hours
+        self.retry = retry or Retry()
         self._posts: dict[tuple[str, str], PostRef] = {}  # (channel, key) → post, for this process
 
     async def _channel(self, channel_id: str) -> Any:
@@ -39,10 +42,23 @@ class DiscordChat:
 
     async def _post(self, target: discord.abc.Messageable, draft: Draft, key: str | None, part: int) -> discord.Message:
         kwargs = message_kwargs(draft, self.poll_hours)
-        if key:
-            # The nonce with enforce_nonce makes Discord drop a retried duplicate of this very part.
-            kwargs["nonce"] = nonce(key, part)
-        return await target.send(**kwargs)
+        # The nonce with enforce_nonce makes Discord drop a retried duplicate of this very part,
+        # so a post whose answer was lost can be sent again; without a key, one for this call.
+        kwargs["nonce"] = nonce(key or f"once:{uuid.uuid4()}", part)
+        where = getattr(target, "id", "?")
+        return await with_retry(lambda: target.send(**kwargs), f"posting in <#{where}>", self.retry)
+
+    async def _thread_on(self, starter: discord.Message, name: str) -> discord.Thread:
+        try:
+            return await with_retry(lambda: starter.create_thread(name=name), "opening the thread", self.retry)
+        except PostFailed as exc:
+            cause = exc.__cause__
+            # A retry after a lost answer finds the thread made: Discord then says it exists.
+            if isinstance(cause, discord.HTTPException) and cause.code == 160004:
+                thread = await self.client.fetch_channel(starter.id)
+                if isinstance(thread, discord.Thread):
+                    return thread
+            raise
 
     async def send(
         self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
@@ -62,11 +78,15 @@ class DiscordChat:
         drafts = render_all(messages) or render_all([Message(title)])
         name = clip(title, THREAD_NAME_MAX) or "Discussion"
         if isinstance(channel, discord.ForumChannel):
-            created = await channel.create_thread(name=name, **message_kwargs(drafts[0], self.poll_hours))
+            # A forum post takes no nonce: not retried here (discord.py still waits out 429s and 5xx).
+            try:
+                created = await channel.create_thread(name=name, **message_kwargs(drafts[0], self.poll_hours))
+            except discord.HTTPException as exc:
+                raise refused(exc, f"a forum post in <#{channel_id}>") from exc
             thread, starter = created.thread, created.message
         elif isinstance(channel, discord.TextChannel):
             starter = await self._post(channel, drafts[0], key, 0)
-            thread = await starter.create_thread(name=name)
+            thread = await self._thread_on(starter, name)
         else:
             raise ValueError(f"channel {channel_id} is neither a text channel nor a forum channel")
         for i, draft in enumerate(drafts[1:], start=1):

@@ -18,6 +18,7 @@ from bot.render import failure
 
 from .commands import Values, build_command, button_values, film_choices, to_incoming
 from .render import Draft, render_all
+from .retry import READ_TIMEOUT, bound_read_time
 from .send import CommandButton, message_kwargs
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,24 @@ class FilmClubBot(discord.Client):
         # Preview and tests set a queue to learn when an interaction is fully answered.
         self.answered: asyncio.Queue[int] | None = None
         self._app: App | None = None
+        self.read_timeout = READ_TIMEOUT
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
+        self._guard_interactions()
+
+    def _guard_interactions(self) -> None:
+        # discord.py parses a gateway event inside its receive loop: a malformed interaction
+        # would raise there and drop the connection. Drop the payload instead, and say so.
+        parsers = self._connection.parsers
+        parse = parsers["INTERACTION_CREATE"]
+
+        def guarded(data: Any) -> None:
+            try:
+                parse(data)
+            except Exception as exc:
+                log.warning("ignored a malformed interaction: %s: %s", type(exc).__name__, exc)
+
+        parsers["INTERACTION_CREATE"] = guarded
 
     @property
     def app(self) -> App:
@@ -56,6 +73,7 @@ class FilmClubBot(discord.Client):
 
     async def setup_hook(self) -> None:
         """Build the commands from the registry as it is now, route old buttons, sync."""
+        bound_read_time(self, self.read_timeout)
         for spec in REGISTRY.values():
             self.tree.add_command(build_command(spec, self.answer, self.complete_film), override=True)
         self.add_dynamic_items(CommandButton)

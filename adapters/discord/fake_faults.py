@@ -28,6 +28,8 @@ class Fault:
     retry_after: float = 0.01
     scope: Literal["user", "global", "shared"] = "user"
     applied: bool = False
+    code: int = 0
+    message: str = ""
 
     def matches(self, method: str, path: str) -> bool:
         """Whether this fault takes the request (and uses one of its `times`)."""
@@ -51,9 +53,9 @@ def rate_limited(fault: Fault) -> web.Response:
     return web.Response(status=429, body=json.dumps(body).encode(), content_type="application/json", headers=headers)
 
 
-def server_error(status: int) -> web.Response:
+def server_error(status: int, code: int = 0, message: str = "") -> web.Response:
     """A 5xx (or any error status) with Discord's JSON error shape."""
-    body = {"message": f"{status}: fake server error", "code": 0}
+    body = {"message": message or f"{status}: fake server error", "code": code}
     return web.Response(status=status, body=json.dumps(body).encode(), content_type="application/json")
 
 
@@ -62,7 +64,7 @@ async def fail(fault: Fault, request: web.Request, closing: asyncio.Event) -> we
     if fault.kind == "429":
         return rate_limited(fault)
     if fault.kind == "status":
-        return server_error(fault.status)
+        return server_error(fault.status, fault.code, fault.message)
     if fault.kind == "hang":
         await closing.wait()  # the client times out first; the fake's shutdown ends the wait
         return server_error(504)

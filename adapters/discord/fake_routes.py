@@ -80,6 +80,8 @@ def _channel_route(fake: FakeDiscord, method: str, channel_id: int, rest: list[s
         message = fake.messages.get(int(rest[1]))
         return (200, message) if message else (404, {"message": "Unknown Message", "code": 10008})
     if rest[0] == "messages" and rest[2:] == ["threads"]:
+        if int(rest[1]) in fake.channels:
+            return 400, {"message": "A thread has already been created for this message", "code": 160004}
         return 201, fake.thread(channel_id, body["name"], thread_id=int(rest[1]))
     if rest == ["threads"] and known["type"] == 15:
         thread = fake.thread(channel_id, body["name"])

@@ -32,6 +32,7 @@ class Request:
     method: str
     path: str
     json: Any = None
+    headers: tuple[tuple[str, str], ...] = ()  # every header but Authorization
 
     def as_json(self) -> Json:
         """The request as {"method", "path", "json"}."""
@@ -139,7 +140,8 @@ class FakeDiscord:
         body = await request.json() if request.can_read_body else None
         path = request.path[len(API) :]
         async with self._changed:
-            self.requests.append(Request(request.method, path, body))
+            headers = tuple((k, v) for k, v in request.headers.items() if k.lower() != "authorization")
+            self.requests.append(Request(request.method, path, body, headers))
             self._changed.notify_all()
         fault = next((f for f in self.faults if f.matches(request.method, path)), None)
         if fault is not None and not fault.applied:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -28,6 +29,8 @@ POLL_ANSWERS_MAX = 10
 POLL_HOURS_MIN, POLL_HOURS_MAX = 1, 768  # Discord: 1 hour to 32 days
 COLOUR, ERROR_COLOUR = 0x5865F2, 0xED4245
 _CONT = " (cont.)"
+_MENTION = re.compile(r"@(everyone|here)\b|<(@[!&]?)(\d+)>")
+_ZWSP = "\u200b"
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,17 @@ class Draft:
     poll: PollSpec | None = None
     buttons: tuple[Button, ...] = ()
     ephemeral: bool = False
+
+
+def escape_mentions(text: str) -> str:
+    """`@everyone`, `@here`, `<@id>`, `<@!id>` and `<@&role>` shown as typed, never as mentions."""
+    # allowed_mentions already stops every ping; this also stops them rendering as mentions.
+    return _MENTION.sub(lambda m: f"@{_ZWSP}{m[1]}" if m[1] else f"<{m[2]}{_ZWSP}{m[3]}>", text)
+
+
+def escape(text: str) -> str:
+    """Text as Discord shows it literally: Markdown and mentions escaped."""
+    return escape_mentions(escape_markdown(text))
 
 
 def clip(text: str, limit: int) -> str:
@@ -72,7 +86,7 @@ def para_lines(para: Para, limit: int, prefix: str = "") -> list[str]:
     for run in para:
         mark = "||" if run.spoiler else ""
         span = ""
-        for piece in _pieces(escape_markdown(" ".join(run.text.split())), limit - len(prefix) - 4):
+        for piece in _pieces(escape(" ".join(run.text.split())), limit - len(prefix) - 4):
             if len(line) + len(span) + len(piece.rstrip()) + 2 * len(mark) > limit:
                 line += f"{mark}{span.rstrip()}{mark}" if span.strip() else span
                 lines.append(line.rstrip())
@@ -92,7 +106,7 @@ def message_lines(message: Message, limit: int) -> list[str]:
         if lines:
             lines.append("")
         if section.title:
-            lines.append(f"**{clip(escape_markdown(section.title), limit - 4)}**")
+            lines.append(f"**{clip(escape(section.title), limit - 4)}**")
         for para in section.paragraphs:
             lines += para_lines(para, limit)
         for bullet in section.bullets:
@@ -161,7 +175,7 @@ def poll_hours(hours: int) -> int:
 def drafts(message: Message) -> list[Draft]:
     """One core Message as Discord messages, split so that each one fits; buttons go on the last."""
     poll = fit_poll(message.poll) if message.poll and message.poll.options else None
-    title = clip(escape_markdown(message.title), TITLE_MAX - len(_CONT)) if message.title else None
+    title = clip(escape(message.title), TITLE_MAX - len(_CONT)) if message.title else None
     out: list[Draft] = []
     if poll and not message.sections:
         # A poll message carries its heading as content; the question is in the poll itself.

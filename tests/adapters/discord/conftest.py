@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import warnings
 from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,61 @@ from bot.app import App
 from bot.commands import REGISTRY, command
 from bot.models import Incoming, Inline, Message, Section
 
+from .spec import message_part
+
 TEXT_CHANNEL, FORUM_CHANNEL = 8801, 8802
+NO_MENTIONS = {"parse": []}
+
+
+class MentionAudit:
+    """Every fake made in this session, and how many message bodies were checked."""
+
+    def __init__(self) -> None:
+        self.fakes: list[FakeDiscord] = []
+        self.checked = 0
+        self._seen: dict[int, int] = {}  # id(fake) → requests already checked
+
+    def check_new(self) -> None:
+        """Fail on any message body, recorded since the last check, that could ping someone."""
+        for fake in self.fakes:
+            start = self._seen.get(id(fake), 0)
+            for request in fake.requests[start:]:
+                message = message_part(request.path, request.json) if isinstance(request.json, dict) else None
+                if message is not None:
+                    self.checked += 1
+                    assert pings_nobody(message.get("allowed_mentions")), (request.method, request.path, message)
+            self._seen[id(fake)] = len(fake.requests)
+
+
+def pings_nobody(allowed: Any) -> bool:
+    """allowed_mentions that lets nothing ping: {"parse": []}, with no users, roles or replied user."""
+    if not isinstance(allowed, dict) or allowed.get("parse") != []:
+        return False
+    return not allowed.get("users") and not allowed.get("roles") and not allowed.get("replied_user")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def mention_audit() -> Iterator[MentionAudit]:
+    """Session-wide: every FakeDiscord made by any Discord test (preview too) is audited for pings."""
+    audit = MentionAudit()
+    enter = FakeDiscord.__aenter__
+
+    async def registering(self: FakeDiscord) -> FakeDiscord:
+        audit.fakes.append(self)
+        return await enter(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(FakeDiscord, "__aenter__", registering)
+        yield audit
+    audit.check_new()
+    assert audit.checked > 0, "the mention audit saw no message body: is it still wired to the fake?"
+
+
+@pytest.fixture(autouse=True)
+def no_pings(mention_audit: MentionAudit) -> Iterator[None]:
+    """After each Discord test: every message body it sent had allowed_mentions that pings nobody."""
+    yield
+    mention_audit.check_new()
 
 
 @pytest.fixture

@@ -107,7 +107,8 @@ async def test_a_review_that_mentions_everyone_pings_nobody(
     check_all(sent)
     data = sent[0].json["data"]
     assert data["allowed_mentions"] == {"parse": []}
-    assert "@everyone <@&123> Party" in data["embeds"][0]["title"]
+    # Shown as typed: a zero-width space after "@" keeps Discord from rendering a mention.
+    assert "@\u200beveryone <@&\u200b123> Party" in data["embeds"][0]["title"]
 
 
 async def test_a_moderator_only_command_is_refused_to_a_member_privately(

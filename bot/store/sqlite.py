@@ -78,15 +78,16 @@ class SqliteStore:
                 raise
             await self.db.execute("COMMIT")
 
+    # One job on the connection's thread per read: a cursor left open between two jobs would
+    # hold a stale snapshot, and another task's BEGIN IMMEDIATE would then fail with "locked".
     async def fetchall(self, query: str, params: tuple[Any, ...] = ()) -> list[aiosqlite.Row]:
         """Rows of a read query."""
-        async with self.db.execute(query, params) as cur:
-            return list(await cur.fetchall())
+        return list(await self.db.execute_fetchall(query, params))
 
     async def fetchone(self, query: str, params: tuple[Any, ...] = ()) -> aiosqlite.Row | None:
         """The first row of a read query, if any."""
-        async with self.db.execute(query, params) as cur:
-            return await cur.fetchone()
+        rows = await self.fetchall(query, params)
+        return rows[0] if rows else None
 
     # --- reviews -------------------------------------------------------------
 

@@ -127,7 +127,7 @@ class FakeSlack:
 
     def fail(self, method: str, *faults: str) -> None:
         """Answer the next calls of `method` with these faults, in order, then normally."""
-        assert all(f.split(":")[0] in FAULTS for f in faults), faults
+        assert all(f.split(":")[0] in (*FAULTS, "") for f in faults), faults
         self.faults.setdefault(method, []).extend(faults)
 
     async def _api(self, request: web.Request) -> web.StreamResponse:
@@ -191,6 +191,8 @@ class FakeSlack:
 
     def m_chat_postMessage(self, args: dict[str, Any]) -> dict[str, Any]:
         channel = str(args["channel"])
+        if self.channels and channel not in self.channels:
+            return {"ok": False, "error": "channel_not_found"}
         if self.channels.get(channel, {}).get("is_member") is False:
             return {"ok": False, "error": "not_in_channel"}
         message = {"type": "message", "ts": self._ts(), "user": "UBOT", "text": args.get("text", "")}

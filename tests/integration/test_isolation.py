@@ -11,16 +11,9 @@ from bot.models import Incoming, Message, PollSpec
 from bot.polls import PollError, PollService
 from bot.store.polls import SqlitePolls
 from tests.conftest import review_file
+from tests.fakes.harness import text_of
 
 A, B = "club-a", "club-b"
-
-
-def said(messages: list[Message]) -> str:
-    parts = [m.title or "" for m in messages]
-    for m in messages:
-        for s in m.sections:
-            parts += [s.title or ""] + ["".join(i.text for i in p) for p in (*s.paragraphs, *s.bullets)]
-    return "\n".join(parts)
 
 
 async def run(app: App, club: str, command: str, args: str = "") -> list[Message]:
@@ -36,37 +29,37 @@ async def club_app(app: App, tmp_path: Path) -> App:
 
 @pytest.mark.parametrize("command", ["review", "prompts", "trivia", "poll"])
 async def test_a_club_only_review_is_invisible_to_other_clubs(club_app: App, command: str) -> None:
-    assert "Hidden Picture" in said(await run(club_app, A, command, "hidden picture"))
+    assert "Hidden Picture" in text_of(await run(club_app, A, command, "hidden picture"))
     other = await run(club_app, B, command, "hidden picture")
-    assert other[0].error and "Hidden Picture (2021)" not in said(other)
+    assert other[0].error and "Hidden Picture (2021)" not in text_of(other)
 
 
 async def test_films_and_search_do_not_leak(club_app: App) -> None:
-    assert "Hidden Picture" in said(await run(club_app, A, "films"))
-    assert "Hidden Picture" not in said(await run(club_app, B, "films"))
-    assert "Hidden Picture" not in said(await run(club_app, B, "films", "secret"))
+    assert "Hidden Picture" in text_of(await run(club_app, A, "films"))
+    assert "Hidden Picture" not in text_of(await run(club_app, B, "films"))
+    assert "Hidden Picture" not in text_of(await run(club_app, B, "films", "secret"))
     assert club_app.films.complete("hid", B) == []
 
 
 async def test_schedules_cannot_be_seen_or_changed_across_clubs(club_app: App) -> None:
     added = await run(club_app, A, "schedule", "add anora #films friday 19:00 Europe/London")
-    assert not added[0].error, said(added)
-    mine = said(await run(club_app, A, "schedule", "list"))
+    assert not added[0].error, text_of(added)
+    mine = text_of(await run(club_app, A, "schedule", "list"))
     assert "Anora" in mine and "#1" in mine
-    assert "Anora" not in said(await run(club_app, B, "schedule", "list"))
+    assert "Anora" not in text_of(await run(club_app, B, "schedule", "list"))
     for action in ("pause 1", "resume 1", "run-now 1", "remove 1"):
         refused = await run(club_app, B, "schedule", action)
-        assert refused[0].error, f"{action} from another club was not refused: {said(refused)}"
-    still = said(await run(club_app, A, "schedule", "list"))
+        assert refused[0].error, f"{action} from another club was not refused: {text_of(refused)}"
+    still = text_of(await run(club_app, A, "schedule", "list"))
     assert "Anora" in still and "paused" not in still.lower()
 
 
 async def test_queues_are_per_club(club_app: App) -> None:
     assert not (await run(club_app, A, "queue", "add hidden picture"))[0].error
     assert (await run(club_app, B, "queue", "add hidden picture"))[0].error  # B cannot even name it
-    assert "Hidden Picture" not in said(await run(club_app, B, "queue", "list"))
+    assert "Hidden Picture" not in text_of(await run(club_app, B, "queue", "list"))
     await run(club_app, B, "queue", "remove 1")
-    assert "Hidden Picture" in said(await run(club_app, A, "queue", "list"))
+    assert "Hidden Picture" in text_of(await run(club_app, A, "queue", "list"))
 
 
 async def test_polls_refuse_votes_carrying_another_clubs_id(club_app: App) -> None:

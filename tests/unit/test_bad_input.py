@@ -9,6 +9,7 @@ from bot.app import App
 from bot.commands import REGISTRY, dispatch, parse_line
 from bot.ingest import IngestError, parse_review
 from bot.models import Incoming, Message
+from tests.fakes.harness import text_of
 
 NASTY = st.sampled_from(
     [
@@ -23,18 +24,12 @@ ARGS = st.lists(NASTY | st.text(max_size=20), max_size=30).map("".join) | st.tup
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-def _shown(messages: list[Message]) -> str:
-    return "\n".join(
-        "".join(i.text for i in p) for m in messages for s in m.sections for p in (*s.paragraphs, *s.bullets)
-    )
-
-
 @SETTINGS
 @given(name=st.sampled_from(sorted(REGISTRY)), args=ARGS, moderator=st.booleans())
 async def test_every_command_answers_any_argument_cleanly(app: App, name: str, args: str, moderator: bool) -> None:
     replies = await dispatch(app, Incoming(name, args, is_moderator=moderator, club_id="fuzz-club"))
     assert replies and all(isinstance(m, Message) for m in replies)
-    assert "Traceback" not in _shown(replies) and "failed on my side" not in _shown(replies)
+    assert "Traceback" not in text_of(replies) and "failed on my side" not in text_of(replies)
 
 
 @SETTINGS

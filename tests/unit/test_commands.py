@@ -15,17 +15,7 @@ from bot.bootstrap import build_app
 from bot.commands import REGISTRY, command, dispatch, parse_line, split_section
 from bot.config import Settings
 from bot.models import Incoming, Message
-
-
-def text_of(messages: list[Message]) -> str:
-    """Every visible string of the messages, joined."""
-    parts: list[str] = []
-    for m in messages:
-        parts += [m.title or "", m.footer or ""]
-        for s in m.sections:
-            parts.append(s.title or "")
-            parts += ["".join(i.text for i in p) for p in (*s.paragraphs, *s.bullets)]
-    return "\n".join(parts)
+from tests.fakes.harness import text_of
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ class Waits:
         self.asked.append(seconds)
 
 
-@dataclass
+@dataclass(repr=False)
 class Harness:
     fake: FakeSlack
     adapter: SlackAdapter

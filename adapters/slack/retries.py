@@ -15,6 +15,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
     AsyncServerErrorRetryHandler,
 )
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.jitter import Jitter
 from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
@@ -33,6 +34,14 @@ Sleep = Callable[[float], Awaitable[None]]
 def method_of(request: HttpRequest) -> str:
     """The Web API method a request calls: the last part of its URL."""
     return request.url.rstrip("/").rsplit("/", 1)[-1]
+
+
+class ScaledJitter(Jitter):
+    """Jitter of up to the backoff itself (slack_sdk's default adds up to a whole second whatever the backoff)."""
+
+    def recalculate(self, duration: float) -> float:
+        """`duration` stretched by a random 0-100 %."""
+        return duration * (1 + random.random())
 
 
 class RateLimits(AsyncRateLimitErrorRetryHandler):
@@ -99,7 +108,7 @@ class ConnectionErrors(AsyncConnectionErrorRetryHandler):
 
 def handlers(backoff: float = BACKOFF, sleep: Sleep = asyncio.sleep) -> list[AsyncRetryHandler]:
     """The retry handlers of every Web API client the adapter builds."""
-    interval = BackoffRetryIntervalCalculator(backoff_factor=backoff)
+    interval = BackoffRetryIntervalCalculator(backoff_factor=backoff, jitter=ScaledJitter())
     return [
         RateLimits(RATE_LIMIT_RETRIES, sleep),
         ServerErrors(SERVER_ERROR_RETRIES, interval),

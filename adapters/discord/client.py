@@ -30,6 +30,20 @@ def intents() -> discord.Intents:
     return discord.Intents(guilds=True)
 
 
+class GuardedTree(app_commands.CommandTree["FilmClubBot"]):
+    """A command tree on which a malformed interaction is logged and dropped, not left to crash a task."""
+
+    async def _call(self, interaction: discord.Interaction[FilmClubBot]) -> None:
+        # discord.py reports only AppCommandErrors to on_error; a payload it cannot read
+        # (a wrong-typed option, an unknown command type) would kill the invoking task silently.
+        try:
+            await super()._call(interaction)
+        except app_commands.AppCommandError:
+            raise
+        except Exception as exc:
+            log.warning("ignored a malformed command interaction: %s: %s", type(exc).__name__, exc)
+
+
 class FilmClubBot(discord.Client):
     """A discord.py client that translates interactions to the core and back."""
 
@@ -42,7 +56,7 @@ class FilmClubBot(discord.Client):
         self.answered: asyncio.Queue[int] | None = None
         self._app: App | None = None
         self.read_timeout = READ_TIMEOUT
-        self.tree = app_commands.CommandTree(self)
+        self.tree = GuardedTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
         self._guard_interactions()
 

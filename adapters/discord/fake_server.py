@@ -84,6 +84,7 @@ class FakeDiscord:
     interaction_channels: dict[str, int] = field(default_factory=dict)  # interaction token → channel id
     originals: dict[str, int] = field(default_factory=dict)  # interaction token → original response id
     nonces: dict[tuple[int, str], int] = field(default_factory=dict)  # enforced (channel, nonce) → message id
+    authorizations: set[str] = field(default_factory=set)  # Authorization headers seen, kept apart from the log
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     faults: list[Fault] = field(default_factory=list)  # scripted failures, see fake_faults
@@ -140,6 +141,7 @@ class FakeDiscord:
         body = await request.json() if request.can_read_body else None
         path = request.path[len(API) :]
         async with self._changed:
+            self.authorizations.add(request.headers.get("Authorization", ""))
             headers = tuple((k, v) for k, v in request.headers.items() if k.lower() != "authorization")
             self.requests.append(Request(request.method, path, body, headers))
             self._changed.notify_all()

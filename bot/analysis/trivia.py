@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.analysis.award_context import read_awards
 from bot.analysis.award_draft import Draft
@@ -19,7 +20,37 @@ def award_facts(spans: list[Span], text: str, title: str) -> tuple[AwardFact, ..
     drafts = [d for d in read_awards(spans, text, title) if d.body or d.category]
     # A subject with a film's own category anywhere ("Best Picture") is a film in all its facts.
     films = {d.subject for d in drafts if d.category and _FILM_CATEGORY.search(d.category)}
-    return tuple(_fact(d, title, films) for d in drafts)
+    return _unique_questions([_fact(d, title, films) for d in drafts])
+
+
+def _unique_questions(facts: list[AwardFact]) -> tuple[AwardFact, ...]:
+    """Facts that share a question but not an answer each name the others, so every question has one answer."""
+    groups: dict[str, list[int]] = {}
+    for i, f in enumerate(facts):
+        groups.setdefault(f.question, []).append(i)
+    out = list(facts)
+    for question, members in groups.items():
+        if len({facts[i].answer for i in members}) < 2:
+            continue
+        for i in members:
+            f = facts[i]
+            by_category = f.category is not None and f.answer == f.category
+            others = _others([facts[j] for j in members if facts[j].answer != f.answer], by_category)
+            key = "besides_category" if by_category else "besides_award"
+            asked = question[:1].lower() + question[1:]
+            out[i] = replace(f, question=phrase(_WORDING, key, others=others, question=asked))
+    return tuple(out)
+
+
+def _others(facts: list[AwardFact], by_category: bool) -> str:
+    """The other facts' answers as a list ("A, B and C"), without repeats."""
+    names: list[str] = []
+    bodies = wording(_WORDING).get("bodies", {})
+    for f in facts:
+        name = (f.category or "") if by_category else bodies.get(f.award, f.award)
+        if name and name not in names:
+            names.append(name)
+    return names[0] if len(names) == 1 else phrase(_WORDING, "list", head=", ".join(names[:-1]), last=names[-1])
 
 
 def _fact(d: Draft, title: str, films: set[str]) -> AwardFact:

@@ -116,3 +116,11 @@ async def test_concurrent_votes_are_all_counted(polls: PollService) -> None:
     assert tally.voters == 60
     assert sum(tally.counts) == 60
     assert tally.counts[0] == 30 + 10
+
+
+async def test_a_vote_for_another_clubs_poll_is_refused_and_stores_nothing(polls: PollService) -> None:
+    poll = await polls.open("T1", "C1", SPEC)
+    with pytest.raises(PollError, match="no longer exists"):
+        await polls.vote(poll.id, "U1", 0, club_id="T2")
+    assert (await polls.tally(poll)).voters == 0
+    assert (await polls.vote(poll.id, "U1", 0, club_id="T1")).tally.counts == (1, 0, 0)

@@ -24,6 +24,7 @@ from adapters.discord.fake_events import command, feed
 from adapters.discord.fake_server import FakeDiscord
 
 RUNS = 300
+BURST = 500
 CHANNEL = 8801
 
 
@@ -37,6 +38,21 @@ async def _callback_latency(bot: discord.Client, fake: FakeDiscord, name: str, v
         await fake.wait_for(lambda rs, i=start_index: any(r.path.endswith("/callback") for r in rs[i:]))
         samples.append(time.perf_counter() - start)
     return samples
+
+
+async def _burst(bot: FilmClubBot, fake: FakeDiscord) -> tuple[list[float], float]:
+    """BURST /review interactions fed at once: each one's latency to its callback, and the total."""
+    payloads = [command(fake, "review", {"film": "anora"}, channel_id=CHANNEL) for _ in range(BURST)]
+    done: asyncio.Queue[int] = asyncio.Queue()
+    bot.answered = done
+    start = time.perf_counter()
+    for payload in payloads:
+        feed(bot, payload)
+    finished = {}
+    for _ in range(BURST):
+        finished[await done.get()] = time.perf_counter() - start
+    bot.answered = None
+    return list(finished.values()), time.perf_counter() - start
 
 
 class BareBot(discord.Client):
@@ -72,7 +88,10 @@ async def main() -> None:
                         await bot.login("bench.token")
                         await _callback_latency(bot, fake, "review", {"film": "anora"})  # warm the cache
                         samples = await _callback_latency(bot, fake, "review", {"film": "anora"})
+                        burst, total = await _burst(bot, fake)
                     report("filmclub /review: interaction → callback", samples, "< 3000 ms", "loopback fake")
+                    report(f"filmclub /review, {BURST} at once: answered after", burst, "< 3000 ms", "loopback fake")
+                    print(f"{BURST} concurrent /review answered in {total * 1000:.0f} ms ({BURST / total:.0f}/s)")
         finally:
             await app.close()
 

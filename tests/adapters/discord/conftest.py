@@ -37,14 +37,16 @@ class MentionAudit:
 
     def check_new(self) -> None:
         """Fail on any message body, recorded since the last check, that could ping someone."""
+        pinging = []
         for fake in self.fakes:
-            start = self._seen.get(id(fake), 0)
+            start, self._seen[id(fake)] = self._seen.get(id(fake), 0), len(fake.requests)
             for request in fake.requests[start:]:
                 message = message_part(request.path, request.json) if isinstance(request.json, dict) else None
                 if message is not None:
                     self.checked += 1
-                    assert pings_nobody(message.get("allowed_mentions")), (request.method, request.path, message)
-            self._seen[id(fake)] = len(fake.requests)
+                    if not pings_nobody(message.get("allowed_mentions")):
+                        pinging.append((request.method, request.path, message.get("allowed_mentions")))
+        assert not pinging, f"message bodies that could ping: {pinging}"
 
 
 def pings_nobody(allowed: Any) -> bool:

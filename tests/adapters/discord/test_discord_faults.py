@@ -101,10 +101,9 @@ async def test_a_post_whose_answer_is_lost_is_resent_with_its_nonce_and_appears_
     bound_read_time(discord_bot, 0.2)  # a hang counts as lost after 0.2 s (30 s in production)
     discord_fake.faults.append(Fault(kind, POST, applied=True))  # type: ignore[arg-type]
     ref = await chat(discord_bot).send(str(TEXT_CHANNEL), WEEK, key="klost")
+    assert [m["id"] for m in posts(discord_fake)] == [ref.message_id]  # exactly once, and it is the ref
     sent = [r.json for r in discord_fake.requests if r.path == POST]
     assert len(sent) == 2 and sent[0]["nonce"] == sent[1]["nonce"] and sent[1]["enforce_nonce"] is True
-    (only,) = posts(discord_fake)
-    assert only["id"] == ref.message_id
 
 
 async def test_a_post_without_a_key_also_gets_a_nonce_so_a_resend_is_harmless(

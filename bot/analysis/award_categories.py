@@ -14,7 +14,7 @@ _TOP = re.compile(r"(?:top|main) (?:prize|award|honou?r)", re.I)
 
 
 _COUNT_FITS = {
-    "nom": re.compile(r"nominations|nods|Oscars|BAFTAs|each", re.I),
+    "nom": re.compile(r"nominations|nods|Oscars|BAFTAs|awards|prizes|each", re.I),
     "win": re.compile(r"awards|wins|prizes|Oscars|BAFTAs|categories|trophies|each", re.I),
 }
 
@@ -77,7 +77,8 @@ def with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, e
     count = counts[0] if counts else None
     out: list[Draft] = []
     for f in facts:
-        if count and not (cats and re.match(r"\s*(?::|for\b)", s[count.end() :])):
+        # "three awards: A, B and C", "two nominations, for A and B", "three awards (A, B and C)": the list spells it out.
+        if count and not (cats and re.match(r"\s*(?::|\(|,?\s*for\b)", s[count.end() :])):
             out.append(replace(f, count=True))
         out.extend(_credited(f, cat, who) for cat, who in cats)
         if not cats and not count:

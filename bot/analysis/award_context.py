@@ -12,7 +12,7 @@ from bot.analysis.cues import AWARDISH, find_cues
 from bot.analysis.lexicon import find_bodies
 from bot.analysis.names import find_names, fold, full_name
 from bot.analysis.subjects import FILM, PERSON
-from bot.analysis.text import Span
+from bot.analysis.text import Span, display
 
 # Two or three capitalised words, maybe with a particle ("Guillermo del Toro"); no article, no possessive.
 _PERSON_LIKE = re.compile(
@@ -29,7 +29,8 @@ def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
     for i, span in enumerate(spans):
         if i in used or _headline(span.sentence) or span.sentence.rstrip().endswith("?"):
             continue
-        facts = _share_categories(sentence_facts(span, i, context=i - last_fact <= 3))
+        facts = _share_categories(sentence_facts(_readable(span), i, context=i - last_fact <= 3))
+        facts = [replace(f, span=span) for f in facts]  # read decoded, sourced from the text as it is
         resolved: list[Draft] = []
         for f in facts:  # a pronoun may point at a fact earlier in the same sentence
             resolved.append(_resolve(f, drafts + resolved, spans, known, title))
@@ -38,6 +39,13 @@ def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
         drafts.extend(f for f in facts if f.subject)
         last_fact = i if facts else last_fact
     return _dedupe(drafts)
+
+
+def _readable(span: Span) -> Span:
+    """The sentence with HTML entities and tags decoded ("Picture &#8211; Drama"), for reading only."""
+    if "&" not in span.sentence and "<" not in span.sentence:
+        return span
+    return replace(span, sentence=display(span.sentence))
 
 
 def _headline(sentence: str) -> bool:
@@ -65,7 +73,9 @@ def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], 
     if f.credit and fold(f.credit) != fold(title):
         person = full_name(f.credit, known)
         # "Best Director for Nolan": a person known by full name wins it; "for Oppenheimer" names a film.
-        subject = person if " " in person and person not in _films(prior) else subject
+        # A name opening with an article ("for The Holdovers") is a title, not a person.
+        film_like = person.startswith(("The ", "A ", "An ")) or person in _films(prior)
+        subject = person if " " in person and not film_like else subject
     body = f.body
     category = f.category
     recent = [d for d in prior[::-1] if d.index >= f.index - 3]

@@ -31,7 +31,9 @@ def possessive_prizes(s: str, span: Span, index: int) -> list[Draft]:
         cats = categories(s, m.end(1), min(len(s), m.end() + 30))
         if cats and not c.NEGATION.search(s[c.comma_start(s, m.start()) : m.start()]):
             body = find_bodies(cats[0][0])
-            out.append(Draft(m.group(1), body[0][2] if body else None, cats[0][0], "won", span, index))
+            # "X's nomination" states a nomination; "X's Silver Bear" or "X's win" a win.
+            result: AwardResult = "nominated" if re.search(r"(?:nomination|nod)$", m.group()) else "won"
+            out.append(Draft(m.group(1), body[0][2] if body else None, cats[0][0], result, span, index))
     return out
 
 

@@ -73,11 +73,15 @@ def _negated(s: str, cue: c.Cue) -> bool:
     start = c.comma_start(s, cue.start)
     if c.NEGATION.search(s[start : cue.start]):
         return True
+    if re.match(r"\s+(?:none|nothing|no)\b", s[cue.end :], re.I):
+        return True  # "won nothing at all", "won none", "took no awards"
     return bool(re.search(r"\b(?:not|never|n[’']t)\s*,[^,]{0,40},\s*$", s[:start]))
 
 
 def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
     """Whether award vocabulary surrounds the cue (else "won us over")."""
+    if cue.kind == "con" and cue.text.lower().startswith("deserv") and _deserves_other(s, cue):
+        return False  # "it deserves a larger audience", "the most deserved of the night": no award wished for
     if _WEAK.fullmatch(cue.text):
         # "received a standing ovation at Cannes" is not a prize: the object itself must be one.
         right = s[cue.end : max(end, cue.end + 50)]
@@ -96,6 +100,17 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
         )
         return context and bool(bare)
     return context and cue.kind in ("beat", "lost", "win")
+
+
+def _deserves_other(s: str, cue: c.Cue) -> bool:
+    """ "deserves the larger audience": the object of "deserve" is named and is no award."""
+    if re.search(r"\b(?:most|well|richly|truly|so|more|less|much)\s+$", s[: cue.start], re.I):
+        return cue.text.lower() == "deserved"  # an adjective ("the most deserved"), not a wish
+    obj = re.match(r"\s+((?:an?|the|this|that|its|his|her|their|more|better|much)\b[^,;.]*)", s[cue.end :], re.I)
+    if not obj:
+        return False
+    head = re.split(r"\s(?:that|which|who|for|than)\b", obj.group(1))[0]
+    return not (c.AWARDISH.search(head) or find_bodies(head) or categories(head, 0, len(head)))
 
 
 def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, end: int) -> list[Draft]:

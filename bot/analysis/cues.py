@@ -13,7 +13,9 @@ from bot.analysis.lexicon import CATEGORY_RE
 _CUES: tuple[tuple[str, str], ...] = (
     (
         "lost",
-        r"los(?:t|es|ing)(?: out)?(?: (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?:in a |or |–|-)?(?-i:[A-Z])[\w’'-]*)*)? to|(?:was |were )?(?:defeated|beaten|bested|edged out) by",
+        r"los(?:t|es|ing)(?: out)?(?: (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?:in a |or |–|-)?(?-i:[A-Z])[\w’'-]*)*"
+        r"|(?: (?:that|the|this) (?:award|prize|race|category|honou?r|one)))?"
+        r"(?: (?:at|in) (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?-i:[A-Z])[\w’'-]*)*)? to|(?:was |were )?(?:defeated|beaten|bested|edged out) by",
     ),
     (
         "beat",
@@ -51,7 +53,7 @@ NEGATION = re.compile(
     re.I,
 )
 IRREALIS = re.compile(
-    r"\b(?:if|would|could|should|might|may|will|hop(?:e|es|ed|ing)|wish\w*|expected|likely|"
+    r"\b(?:if|whether|would|could|should|might|may|will|hop(?:e|es|ed|ing)|wish\w*|expected|likely|"
     r"set to|bound to|poised to|chance|predict\w*|crying for|calling for|pushing for|lock for|shoo-in|"
     r"front-?runner|favou?rite|contender|buzz|hopeful|"
     r"deserv\w*|potential(?:ly)?|possibl[ey])\b",
@@ -73,7 +75,7 @@ CLAUSE = re.compile(
 NOUNS = re.compile(r"^(?:wins?|winners?|victor(?:y|ies)|triumph|nominations?|nods?|buzz)$", re.I)
 COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|twenty)\s+(?:total\s+|more\s+|major\s+|other\s+|\w+\s+)?"
+    r"fourteen|fifteen|twenty)\s+(?:total\s+|more\s+|major\s+|other\s+|[\w-]+\s+){0,2}"
     r"(?:nominations|nods|awards|wins|prizes|Oscars|BAFTAs|categories|trophies)\b"
     r"|\b(?:for|of|total of) (?:\d+|[a-z]+teen) each\b",
     re.I,

@@ -26,7 +26,7 @@ _COMMON_WORDS = """
     Are Were Has Have Had Can Could Will Would Should Must May Might Let Nonetheless
     Nevertheless Furthermore Moreover Besides Otherwise Thus Hence Anyway Yeah Oh Ah Sadly Earlier
     Recently Eventually Soon Today Tonight Yesterday Again Elsewhere Once Twice Sometimes Often
-    Luckily Oddly Interestingly Notably
+    Luckily Oddly Interestingly Notably Mr Mrs Ms Dr Mx Sir Dame
 """
 COMMON = frozenset(_COMMON_WORDS.split())
 _ARTICLES = frozenset({"The", "A", "An"})

@@ -53,7 +53,8 @@ def _question(span: Span, qmark: int) -> list[Question]:
         elif ch == "‘" or (ch == "'" and (i == 0 or s[i - 1] in " (") and s[i + 1 : i + 2].isalpha()):
             start, quoted = i + 1, True  # a single quotation mark opens a quoted question
             break
-        elif ch == '"' and s.count('"', 0, i) % 2 == 0:
+        elif ch == '"' and s.count('"', 0, i) % 2 == 0 and s.count('"', i + 1, qmark) % 2 == 0:
+            # An opening straight quote not closed before the "?" ('Is "Title" good?' keeps its start).
             start, quoted = i + 1, True
             break
         elif ch in "?!":

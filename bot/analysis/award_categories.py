@@ -57,7 +57,7 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
 
 def _credit(after: str) -> str | None:
     """ "Best Actor for Murphy": the name after "for", marked so context can tell a person from a film."""
-    m = re.match(r"\s+for\s+([A-Z][\w-]+(?: [A-Z][\w.-]+){0,3})(?![\w’'])", after)
+    m = re.match(r"\s+for\s+([A-Z][\w-]+(?: [A-Z][\w.-]+){0,3})(?![\w’']| [A-Z])", after)
     return f"{CREDIT}{m.group(1)}" if m else None
 
 

@@ -20,11 +20,15 @@ _PERSON_LIKE = re.compile(
 )
 
 
+_ROLE = re.compile(r"([A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+){0,2}) \((?:[A-ZÀ-Þ][\w’'.-]+)(?: [A-ZÀ-Þ][\w’'.-]+)+\)")
+
+
 def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
     """All award facts of a review, with context resolved and duplicates merged."""
     listed, used = list_facts(spans, text)
     known = [n.text for s in spans for n in find_names(s.sentence)]
-    drafts = [_resolve(f, [], spans, known, title) for f in listed]
+    cast = _characters(text)
+    drafts = [_resolve(f, [], spans, known, title, cast) for f in listed]
     last_fact = -10
     for i, span in enumerate(spans):
         if i in used or _headline(span.sentence) or span.sentence.rstrip().endswith("?"):
@@ -33,7 +37,7 @@ def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
         facts = [replace(f, span=span) for f in facts]  # read decoded, sourced from the text as it is
         resolved: list[Draft] = []
         for f in facts:  # a pronoun may point at a fact earlier in the same sentence
-            resolved.append(_resolve(f, drafts + resolved, spans, known, title))
+            resolved.append(_resolve(f, drafts + resolved, spans, known, title, cast))
         facts = resolved
         facts = _settle(_from_rivals(facts, drafts))
         drafts.extend(f for f in facts if f.subject)
@@ -57,14 +61,16 @@ def _headline(sentence: str) -> bool:
     return caps / len(words) > 0.7
 
 
-def _resolve(f: Draft, prior: list[Draft], spans: list[Span], known: list[str], title: str) -> Draft:
+def _resolve(
+    f: Draft, prior: list[Draft], spans: list[Span], known: list[str], title: str, cast: frozenset[str] = frozenset()
+) -> Draft:
     """Fill the film, pronouns, full names and missing bodies from the context."""
     subject = f.subject
     if subject == FILM or fold(subject) == fold(title):
         subject = title
     elif subject == PERSON:
         people = [d.subject for d in prior[::-1] if d.index >= f.index - 3 and _PERSON_LIKE.fullmatch(d.subject)]
-        people = [p for p in people if p != title] or _recent_people(spans, f.index, title)
+        people = [p for p in people if p != title] or _recent_people(spans, f.index, title, known, cast)
         subject = people[0] if people else ""
     elif subject in ("who", "which", "that"):
         subject = ""
@@ -94,12 +100,27 @@ def _films(prior: list[Draft]) -> set[str]:
     return {d.subject for d in prior if d.category and re.search(r"Picture|Film\b", d.category)}
 
 
-def _recent_people(spans: list[Span], index: int, title: str) -> list[str]:
-    """Two-word names in this and the two previous sentences, nearest last-mentioned first."""
+def _characters(text: str) -> frozenset[str]:
+    """Character names, known by the actor named in brackets after them ("Mollie Kyle (Lily Gladstone)")."""
+    return frozenset(fold(m.group(1)) for m in _ROLE.finditer(text))
+
+
+def _recent_people(
+    spans: list[Span], index: int, title: str, known: list[str], cast: frozenset[str] = frozenset()
+) -> list[str]:
+    """Full names of people in this and the two previous sentences, nearest last-mentioned first.
+
+    In the sentence itself only names before its first personal pronoun count ("She ... the first Native
+    American actor to win": the name after "she" cannot be what "she" points back to).
+    """
     found: list[str] = []
     for i in range(index, max(-1, index - 3), -1):
-        names = [n.text for n in find_names(spans[i].sentence)]
-        found += [n for n in names[::-1] if _PERSON_LIKE.fullmatch(n) and n != title]
+        sentence = spans[i].sentence
+        pronoun = re.search(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir)\b", sentence) if i == index else None
+        names = [n for n in find_names(sentence) if not pronoun or n.start < pronoun.start()]
+        full = [full_name(n.text, known) for n in names[::-1]]
+        # A character wins nothing: the pronoun of an award statement points at a person (the actor).
+        found += [n for n in full if _PERSON_LIKE.fullmatch(n) and n != title and fold(n) not in cast]
     return found
 
 

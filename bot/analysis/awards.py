@@ -170,9 +170,12 @@ def _recipient(s: str, cue: c.Cue) -> list[str] | None:
         return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award"
     if not c.is_noun(s, cue):
         return None
-    target = re.match(r"\s+(?:around|for|surrounding|behind) ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
+    target = re.match(
+        rf"\s+(?:around|for|surrounding|behind) ({_TARGET}(?:(?:,\s*|\s+and\s+){_TARGET})*)", s[cue.end :]
+    )
     if cue.kind == "con" and target and not CATEGORY_RE.match(target.group(1)):
-        return [target.group(1)]  # "Oscar buzz around X"
+        # "Oscar buzz around X", "buzz for A's cinematography and B's score": the owners.
+        return [m.group(1) for m in re.finditer(_TARGET, target.group(1)) if not CATEGORY_RE.match(m.group(1))]
     owner = re.search(
         r"(?:([A-Z][\w-]+(?: [A-Z][\w-]+)*)[’']s|\b([Hh]er|[Hh]is|[Ii]ts|[Tt]heir)) (?:\w+ )?$", s[: cue.start]
     )
@@ -182,6 +185,9 @@ def _recipient(s: str, cue: c.Cue) -> list[str] | None:
     if bare and not c.COUNT.search(s, max(0, cue.start - 25), cue.end + 25):
         return []  # "the winners", "the nominations": nobody in particular
     return None
+
+
+_TARGET = r"([A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)*)(?:[’']s [a-z-]+)?(?![\w’'])"
 
 
 def _body(s: str, cue: c.Cue, end: int) -> str | None:

@@ -122,13 +122,24 @@ def fold(text: str) -> str:
 
 
 def full_name(name: str, known: list[str]) -> str:
-    """The longest known name ending with this one ("Madison" -> "Mikey Madison")."""
-    if len(name.split()) > 2 or (" " in name and not name.endswith(("Jr.", "Sr."))):
+    """The longest known name ending with this one ("Madison" -> "Mikey Madison", "De Niro" -> "Robert De Niro").
+
+    A single word that ends no known name may open exactly one ("Youn" -> "Youn Yuh-jung": family name first).
+    """
+    name = re.sub(r"['’]s?$", "", name)
+    if len(name.split()) > 2:
         return name
     key = fold(name).split()
-    parts = [p for k in known for p in re.split(r"['’]s\s+", k)]
-    matches = [k for k in parts if len(k.split()) > len(key) and fold(k).split()[-len(key) :] == key and ":" not in k]
-    return max(matches, key=len) if matches else name
+    parts = [p for k in known for p in re.split(r"['’]s\s+", k) if ":" not in p]
+    matches = [k for k in parts if len(k.split()) > len(key) and fold(k).split()[-len(key) :] == key]
+    if matches:
+        return max(matches, key=len)
+    if len(key) == 1:
+        opening = {k for k in parts if len(k.split()) in (2, 3) and fold(k).split()[0] == key[0]}
+        opening = {k for k in opening if not k.startswith(("The ", "A ", "An "))}
+        if len(opening) == 1:
+            return opening.pop()
+    return name
 
 
 def clear_caches() -> None:

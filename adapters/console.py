@@ -72,7 +72,7 @@ class ConsoleChat:
         thread = str(next(self._ids))
         return PostRef(channel_id, thread, thread_id=thread)
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
         """Printed posts cannot be found again."""
         return None
 

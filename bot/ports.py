@@ -30,8 +30,8 @@ class ChatPort(Protocol):
         parent message with replies) and post `messages` in it; the ref has thread_id set."""
         ...
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
-        """The post or thread made earlier with `key`, if the platform can find it again."""
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
+        """The post or thread made earlier with `key` (inside `thread`, for a reply), if the platform can find it."""
         ...
 
     async def close_poll(self, ref: PostRef) -> PollTally:

@@ -95,7 +95,7 @@ class DiscordChat:
         self._posts[(channel_id, key)] = ref
         return ref
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
         """The post made with `key` by this process, else one whose nonce Discord still echoes."""
         known = self._posts.get((channel_id, key))
         if known is not None:
@@ -104,12 +104,15 @@ class DiscordChat:
         # duplicate create (enforce_nonce); fetched history normally has none, so after a restart
         # this rarely finds anything. Exactly-once across restarts is the store's job (claims).
         wanted = nonce(key, 0)
-        channel = self.client.get_partial_messageable(int(channel_id))
+        # A reply is looked for in its thread: a thread is a channel of its own on Discord.
+        place = thread.thread_id if thread and thread.thread_id else channel_id
+        channel = self.client.get_partial_messageable(int(place))
         try:
             async for message in channel.history(limit=50):
                 if message.nonce == wanted and message.author.id == getattr(self.client.user, "id", None):
-                    thread = message.thread.id if message.thread else None
-                    return PostRef(channel_id, str(message.id), str(thread) if thread else None)
+                    started = message.thread.id if message.thread else None
+                    inside = thread.thread_id if thread else (str(started) if started else None)
+                    return PostRef(channel_id, str(message.id), inside)
         except discord.HTTPException as exc:  # a forum has no message history of its own
             log.info("find_post in %s: %s", channel_id, exc)
         return None

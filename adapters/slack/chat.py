@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
+from typing import Literal
 
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -53,6 +54,7 @@ class SlackChat:
         thread_ts: str | None = None,
         key: str | None = None,
         club_id: str | None = None,
+        poll_hours: float | Literal["default"] | None = "default",
     ) -> str:
         """Post a message (split if long; a poll is stored, then posted with its buttons), each part exactly once.
 
@@ -64,8 +66,9 @@ class SlackChat:
         poll = None
         if message.poll is not None:
             club = club_id or await self.club_id()
+            hours = self.poll_hours if poll_hours == "default" else poll_hours
             poll = await self.polls.open(club, channel_id, message.poll, message.title if not parts else None,
-                                         hours=self.poll_hours)  # fmt: skip
+                                         hours=hours)  # fmt: skip
         base = key or (f"poll-{poll.id}" if poll else f"post-{uuid.uuid4().hex}")
         stamps = []
         for n, part in enumerate(parts):
@@ -81,9 +84,13 @@ class SlackChat:
     async def send(
         self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
     ) -> PostRef:
-        """Post one message to a channel, or as a reply in `thread` (its thread_ts)."""
+        """Post one message to a channel, or as a reply in `thread` (its thread_ts).
+
+        A poll sent through the port (the weekly thread's) stays open until its sender calls
+        close_poll; only /poll's own polls close after SLACK_POLL_HOURS.
+        """
         thread_ts = thread.thread_id if thread else None
-        ts = await self.post(channel_id, message, thread_ts=thread_ts, key=key)
+        ts = await self.post(channel_id, message, thread_ts=thread_ts, key=key, poll_hours=None)
         return PostRef(channel_id, ts, thread_ts)
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
@@ -94,15 +101,17 @@ class SlackChat:
             await self.post(channel_id, message, thread_ts=ts, key=f"{key}/{n}")
         return PostRef(channel_id, ts, thread_id=ts)
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
-        """The top-level post or thread made with `key`, found by its metadata in the channel's recent history.
-
-        Replies inside a thread are not in conversations.history: find their thread by its own key.
-        """
-        found = await checked("conversations.history", channel_id, self.poster.lookup(channel_id, key))
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
+        """The post or thread made with `key`, found by its metadata: in the channel's recent history,
+        or among `thread`'s replies (conversations.history does not hold replies)."""
+        thread_ts = thread.thread_id if thread else None
+        method = "conversations.replies" if thread_ts else "conversations.history"
+        found = await checked(method, channel_id, self.poster.lookup(channel_id, key, thread_ts))
         if found is None:
             return None
         ts = str(found["ts"])
+        if thread_ts:
+            return PostRef(channel_id, ts, thread_ts)
         return PostRef(channel_id, ts, ts if found["metadata"]["event_payload"].get("thread") else None)
 
     async def show_poll(self, poll: Poll, closed: bool = False) -> PollTally:

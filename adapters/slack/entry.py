@@ -14,6 +14,7 @@ from adapters.slack.server import EVENTS_PATH, SlackAdapter, build, close_polls_
 from bot.app import App
 from bot.bootstrap import build_app
 from bot.config import Settings
+from bot.scheduler import background
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,11 @@ async def run(settings: Settings) -> None:
             core.chat = adapter.chat
             closer = asyncio.create_task(close_polls_forever(adapter.chat))
             try:
-                if socket_mode:
-                    await _socket_mode(adapter.bolt, settings)
-                else:
-                    await _http_mode(adapter, settings.slack_port)
+                async with background(core, adapter.chat, platform="slack"):  # weekly threads
+                    if socket_mode:
+                        await _socket_mode(adapter.bolt, settings)
+                    else:
+                        await _http_mode(adapter, settings.slack_port)
             finally:
                 closer.cancel()
                 await adapter.drain()

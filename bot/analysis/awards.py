@@ -56,6 +56,8 @@ _REALIS_TO = re.compile(
 def _irrealis(s: str, cue: c.Cue) -> bool:
     """A hypothetical or wished-for win ("if it wins", "the frontrunner to win", "to be nominated")."""
     before = s[c.comma_start(s, cue.start) : cue.start]
+    # "who would later win", "would go on to win": a past narrated from before it happened, not a wish.
+    before = re.sub(r"\bwould\s+(?:later|eventually|subsequently|soon|go on to)\b", " ", before, flags=re.I)
     if c.IRREALIS.search(before):
         return True
     # "to win" is a wish unless it tells what happened ("went on to win", "the first woman to win").
@@ -129,7 +131,7 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
     if cue.kind == "rec":
         return recognitions(s, base, subjects, cue, end)
     facts = [replace(base, subject=x) for x in subjects]
-    facts = with_categories(s, names, facts, cue, end)
+    facts = _bodies_per_category(s, with_categories(s, names, facts, cue, end), cue.end, end)
     if cue.text.lower().startswith("shar"):
         # "shared Best Adapted Screenplay with X": X won it too.
         partner = re.match(r"[^,.;]*?\bwith ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
@@ -153,9 +155,13 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     special = _recipient(s, cue)
     if special is not None:
         return special
-    found = pick_subjects(s, names, c.clause_start(s, cue.start), cue.start)
+    lo = c.clause_start(s, cue.start)
+    found = pick_subjects(s, names, lo, cue.start)
+    if not found and re.match(r"\s*(?:but|and|yet)?\s*$", s[lo : cue.start], re.I) and lo:
+        # "Y was nominated ... but lost to Z": a clause opening on its verb shares the previous clause's subject.
+        found = pick_subjects(s, names, c.clause_start(s, lo - 1), lo)
     if not found:
-        found = pick_subjects(s, names, 0, c.clause_start(s, cue.start), strict=True)
+        found = pick_subjects(s, names, 0, lo, strict=True)
     if not found and re.match(r"(?:With|After|Following|Having|Winner of|Nominated for)\b", s) and "," in s[cue.end :]:
         found = [n.text for n in names if n.start > s.index(",", cue.end)][:1]
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
@@ -185,6 +191,49 @@ def _recipient(s: str, cue: c.Cue) -> list[str] | None:
     if bare and not c.COUNT.search(s, max(0, cue.start - 25), cue.end + 25):
         return []  # "the winners", "the nominations": nobody in particular
     return None
+
+
+_AT_BODY = re.compile(r"\s*(?:at|from|by)\s+(?:the\s+)?")
+_MORE_BODY = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _bodies_per_category(s: str, facts: list[Draft], lo: int, hi: int) -> list[Draft]:
+    """ "won A at the Gothams and B and C at the Spirit Awards": each run of categories takes the body
+    (or the list of bodies: "at the Oscars, the SAG Awards and the BAFTAs") named right after it."""
+    bodies = find_bodies(s)
+    runs: list[tuple[str, list[str]]] = []
+    pending: list[str] = []
+    for m in CATEGORY_RE.finditer(s, lo, hi):
+        if any(a <= m.start() < b for a, b, _ in bodies):
+            continue
+        pending.append(m.group())
+        named = _body_list(s, m.end(), bodies)
+        if named:
+            runs += [(cat, named) for cat in pending]
+            pending = []
+    if not runs:
+        return facts
+    out: list[Draft] = []
+    for f in facts:
+        hit = next((i for i, (cat, _) in enumerate(runs) if f.category and not f.count and cat in f.category), None)
+        if hit is None:
+            out.append(f)
+            continue
+        out += [replace(f, body=b) for b in runs.pop(hit)[1]]
+    return out
+
+
+def _body_list(s: str, pos: int, bodies: list[tuple[int, int, str]]) -> list[str]:
+    """The bodies named right after `pos` ("at the Oscars, the SAG Awards and the BAFTAs"), in order."""
+    at = _AT_BODY.match(s, pos)
+    found: list[str] = []
+    while at:
+        body = next((b for b in bodies if b[0] == at.end()), None)
+        if body is None:
+            break
+        found.append(body[2])
+        at = _MORE_BODY.match(s, body[1])
+    return found
 
 
 _TARGET = r"([A-Z][\w-]*(?:[’'][A-Z][\w-]*)?(?: [A-Z][\w-]*(?:[’'][A-Z][\w-]*)?)*)(?:[’']s [a-z-]+)?(?![\w’'])"

@@ -62,6 +62,9 @@ def candidates(sentence: str, names: list[Name], lo: int, hi: int) -> list[Cand]
         kind = "name" if not _prep(sentence, group[0].start) else "prepname"
         if _modifier(sentence, group[-1]) and len(group) == 1:
             continue
+        if len(group) > 1:
+            # "A, B's composer, received": a possessive in the run is an apposition's owner, not a subject.
+            group = [n for n in group if sentence[n.end : n.end + 2] not in ("’s", "'s")] or group
         out.extend(Cand(n.text, n.start, n.end, kind) for n in group)
     for m in _FILM_REF.finditer(sentence, lo, hi):
         if not _prep(sentence, m.start()):

@@ -16,7 +16,7 @@ from bot.app import App
 from bot.clock import parse_utc, utc_text
 from bot.models import PollTally, PostRef
 from bot.ports import ChatPort, Clock
-from bot.store.schedules import OPEN, Claim, Occurrence, Schedule, ScheduleStore
+from bot.store.schedules import OPEN, Claim, Occurrence, Schedule, ScheduleStore, floor
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)  # how long a crashed process's unfinished claim waits before another takes it
@@ -106,30 +106,30 @@ class Scheduler:
         """The next due occurrence, retry, lease expiry or poll closing (at most MAX_SLEEP away)."""
         now = self.clock.now()
         times = [now + MAX_SLEEP]
-        for schedule in await self.store.active(self.platform):
-            upcoming = next(schedule.recurrence.occurrences(await self._after(schedule, now)), None)
-            times += [upcoming[1]] if upcoming else []
+        upcoming = await self.store.next_due(self.platform)  # one indexed MIN, however many schedules
+        if upcoming is not None:
+            times.append(parse_utc(upcoming) if upcoming else now)  # '': not computed yet, so a pass now
         pending = await self.store.next_work(self.platform)
         times += [parse_utc(pending)] if pending else []
         return min(times)
 
-    async def _after(self, schedule: Schedule, floor: datetime | None = None) -> datetime:
-        mark = await self.store.watermark(schedule.id)
-        marks = [parse_utc(schedule.not_before), *([parse_utc(mark)] if mark else []), *([floor] if floor else [])]
-        return max(marks)
-
     async def claim_due(self) -> None:
         """Record every occurrence that fell due: claim the latest within grace, skip the others."""
         now = self.clock.now()
-        for schedule in await self.store.active(self.platform):
-            due = schedule.recurrence.due_between(await self._after(schedule), now)
+        unchanged: list[int] = []
+        # Only schedules whose stored next_due has come: a pass costs what is due, not every schedule.
+        for schedule in await self.store.due(self.platform, now):
+            due = schedule.recurrence.due_between(floor(schedule, await self.store.watermark(schedule.id)), now)
             if not due:
+                unchanged.append(schedule.id)  # its next_due was not computed yet (or was early): set it
                 continue
             claims = plan(schedule, due, now, self.grace)
             for occ_id, state in await self.store.record(schedule, claims, self.owner, now + LEASE):
                 occ = await self.store.occurrence(occ_id)
                 if occ and state == "failed":  # only the process whose claim failed reports it
                     await self._report(schedule, occ, "report_failed", reason="the film queue is empty")
+        if unchanged:
+            await self.store.refresh_next(unchanged)
 
     async def advance(self, occ: Occurrence) -> None:
         """Take the lease on one unfinished occurrence and carry it as far as it goes."""

@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 import aiosqlite
 
-from bot.clock import Recurrence, utc_text
+from bot.clock import Recurrence, parse_utc, utc_text
 from bot.models import PostRef
 from bot.store.sqlite import SqliteStore
 
@@ -21,6 +21,16 @@ INSERT INTO schedules (club_id, platform, film_slug, channel_id, report_channel,
 SCHEDULES_OF_CLUB = "SELECT * FROM schedules WHERE club_id = ? AND removed = 0 ORDER BY id"
 SCHEDULE_OF_CLUB = "SELECT * FROM schedules WHERE club_id = ? AND id = ? AND removed = 0"
 ACTIVE_SCHEDULES = "SELECT * FROM schedules WHERE platform = ? AND removed = 0 AND paused = 0 ORDER BY id"
+# next_due (migration 004) is each running schedule's first unrecorded occurrence; '' is "not computed
+# yet" and sorts first, so a pass computes it. Both queries use the partial index schedules_next_due.
+DUE_SCHEDULES = """
+SELECT * FROM schedules WHERE platform = ? AND removed = 0 AND paused = 0 AND next_due <= ? ORDER BY next_due, id
+"""
+NEXT_DUE = "SELECT MIN(next_due) FROM schedules WHERE platform = ? AND removed = 0 AND paused = 0"
+SCHEDULE_AND_MARK = """
+SELECT s.*, (SELECT MAX(o.due) FROM occurrences o WHERE o.schedule_id = s.id) AS mark FROM schedules s WHERE s.id = ?
+"""
+SET_NEXT_DUE = "UPDATE schedules SET next_due = ? WHERE id = ?"
 SCHEDULE_BY_ID = "SELECT * FROM schedules WHERE id = ?"
 SET_PAUSED = "UPDATE schedules SET paused = ?, not_before = ? WHERE club_id = ? AND id = ? AND removed = 0"
 REMOVE_SCHEDULE = "UPDATE schedules SET removed = 1 WHERE club_id = ? AND id = ? AND removed = 0"
@@ -133,6 +143,17 @@ def _occurrence(row: aiosqlite.Row) -> Occurrence:
     )  # fmt: skip
 
 
+def floor(schedule: Schedule, watermark: str | None) -> datetime:
+    """The instant after which the schedule's occurrences are still unrecorded (and may be posted)."""
+    return max([parse_utc(schedule.not_before), *([parse_utc(watermark)] if watermark else [])])
+
+
+def first_unrecorded(schedule: Schedule, watermark: str | None) -> str | None:
+    """The schedule's first unrecorded occurrence as UTC text (None: it has no further one)."""
+    upcoming = next(schedule.recurrence.occurrences(floor(schedule, watermark)), None)
+    return utc_text(upcoming[1]) if upcoming else None
+
+
 @dataclass(frozen=True)
 class Claim:
     """An occurrence to record: posted (`post`) or skipped (with the reason)."""
@@ -165,6 +186,7 @@ class ScheduleStore:
         async with self.store.transaction() as db:
             cur = await db.execute(INSERT_SCHEDULE, values)
             new_id = int(cur.lastrowid or 0)
+            await _refresh_next(db, new_id)
         found = await self._row(SCHEDULE_BY_ID, (new_id,))
         assert found is not None
         return _schedule(found)
@@ -187,10 +209,26 @@ class ScheduleStore:
         """Running schedules of one platform, every club."""
         return [_schedule(r) for r in await self._rows(ACTIVE_SCHEDULES, (platform,))]
 
+    async def due(self, platform: str, now: datetime) -> list[Schedule]:
+        """Running schedules of one platform with an unrecorded occurrence due by `now` (or not computed)."""
+        return [_schedule(r) for r in await self._rows(DUE_SCHEDULES, (platform, utc_text(now)))]
+
+    async def next_due(self, platform: str) -> str | None:
+        """The earliest next_due of the platform's running schedules ('' if one is not computed yet)."""
+        row = await self._row(NEXT_DUE, (platform,))
+        return None if row is None or row[0] is None else str(row[0])
+
+    async def refresh_next(self, schedule_ids: list[int]) -> None:
+        """Recompute the schedules' next_due from their rows and recorded occurrences, in one transaction."""
+        async with self.store.transaction() as db:
+            for schedule_id in schedule_ids:
+                await _refresh_next(db, schedule_id)
+
     async def set_paused(self, club_id: str, schedule_id: int, paused: bool, now: datetime) -> bool:
         """Pause or resume; resuming starts afresh, so weeks missed while paused are not posted late."""
         async with self.store.transaction() as db:
             cur = await db.execute(SET_PAUSED, (int(paused), utc_text(now), club_id, schedule_id))
+            await _refresh_next(db, schedule_id)
             return cur.rowcount == 1
 
     async def remove(self, club_id: str, schedule_id: int) -> bool:
@@ -225,7 +263,8 @@ class ScheduleStore:
         """Insert the claims in one transaction; (id, state) of the ones to post that this call won.
 
         UNIQUE(schedule_id, occurrence) makes the claim: of racing processes exactly one inserts.
-        A queue schedule takes its film off the queue in the same transaction.
+        A queue schedule takes its film off the queue in the same transaction, and the schedule's
+        next_due moves past what is now recorded in it too.
         """
         won: list[tuple[int, str]] = []
         async with self.store.transaction() as db:
@@ -242,6 +281,7 @@ class ScheduleStore:
                     won.append((int(cur.lastrowid or 0), state))
                     if item:
                         await db.execute(QUEUE_TAKE, (won[-1][0], item[0]))
+            await _refresh_next(db, schedule.id)
         return won
 
     async def occurrence(self, occurrence_id: int) -> Occurrence | None:
@@ -296,6 +336,14 @@ class ScheduleStore:
     async def history(self, schedule_id: int, limit: int = 20) -> list[Occurrence]:
         """The schedule's latest occurrences, newest first."""
         return [_occurrence(r) for r in await self._rows(HISTORY, (schedule_id, limit))]
+
+
+async def _refresh_next(db: aiosqlite.Connection, schedule_id: int) -> None:
+    """Set next_due from the row and its watermark as this transaction sees them (never a stale copy)."""
+    async with db.execute(SCHEDULE_AND_MARK, (schedule_id,)) as cur:
+        row = await cur.fetchone()
+    if row is not None:
+        await db.execute(SET_NEXT_DUE, (first_unrecorded(_schedule(row), row["mark"]), schedule_id))
 
 
 async def _next_in_queue(db: aiosqlite.Connection, club_id: str) -> tuple[int, str] | None:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
+from .fake_faults import Fault, fail
+
 if TYPE_CHECKING:
-    from .fake_faults import Fault
     from .fake_gateway import FakeGateway
 
 API = "/api/v10"
@@ -147,10 +148,10 @@ class FakeDiscord:
             self._changed.notify_all()
         fault = next((f for f in self.faults if f.matches(request.method, path)), None)
         if fault is not None and not fault.applied:
-            return await _fail(fault, request, self._closing)
+            return await fail(fault, request, self._closing)
         result = self._route(request.method, path.strip("/").split("/"), body)
         if fault is not None:
-            return await _fail(fault, request, self._closing)  # done, but the answer is lost
+            return await fail(fault, request, self._closing)  # done, but the answer is lost
         if result is None:
             return web.Response(status=204)
         status, payload = result
@@ -208,12 +209,6 @@ class FakeDiscord:
         request = {"question": poll["question"], "answers": poll["answers"], "duration": 1}
         message["poll"] = self._poll(message_id, request, final=True) | {"expiry": _now()}
         return message
-
-
-async def _fail(fault: Fault, request: web.Request, closing: asyncio.Event) -> web.StreamResponse:
-    from .fake_faults import fail
-
-    return await fail(fault, request, closing)
 
 
 def dumps(requests: list[Request]) -> str:

@@ -9,11 +9,15 @@ from dataclasses import replace
 import pytest
 
 from adapters.discord import entry
+from adapters.discord.chat import DiscordChat
+from adapters.discord.client import FilmClubBot
 from adapters.discord.fake_control import send_command
 from adapters.discord.fake_gateway import HEARTBEAT, IDENTIFY, RESUME
-from adapters.discord.fake_server import FakeDiscord
+from adapters.discord.fake_server import GUILD_ID, FakeDiscord
+from bot.app import App
 from bot.config import Secret, Settings
 
+from .conftest import FORUM_CHANNEL, TEXT_CHANNEL
 from .spec import check_all
 
 TOKEN = "offline.fake.token"
@@ -62,3 +66,23 @@ async def test_stopping_closes_the_gateway_session(discord_fake: FakeDiscord, ru
         await running
     async with asyncio.timeout(5):
         await discord_fake.gateway.idle.wait()
+
+
+async def test_the_gateway_fills_the_guild_cache(discord_fake: FakeDiscord, app: App):
+    bot = FilmClubBot(app.settings, sync=False)
+    bot.app = app
+    async with bot:
+        await bot.login(TOKEN)
+        await entry.use_gateway_of_api(bot)
+        connecting = asyncio.ensure_future(bot.connect())
+        try:
+            async with asyncio.timeout(10):
+                await bot.wait_until_ready()
+            guild = bot.get_guild(GUILD_ID)
+            assert guild is not None and guild.me is not None
+            assert {c.id for c in guild.channels} == {TEXT_CHANNEL, FORUM_CHANNEL}
+            # With the cache filled, check_channel reads the bot's real permissions there.
+            assert await DiscordChat(bot).check_channel(str(TEXT_CHANNEL)) is None
+        finally:
+            await bot.close()
+            await asyncio.gather(connecting, return_exceptions=True)

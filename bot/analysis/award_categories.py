@@ -45,6 +45,11 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
         if not _LISTED.search(s[skip : m.start()]) and not _NAMED.match(m.group()):
             continue  # a bare "Feature" inside "the International Feature Oscar" is not a listed category
         raw, end = m.group(), m.end()
+        inner = [a for a, _ in bodies if m.start() < a < end]
+        if inner:
+            # "Best Actor by the National Board of Review": the category stops where a body begins.
+            raw = re.sub(r"(?:\s+(?:by|at|from|of|in|and|the|[–-]))+\s*$", "", s[m.start() : inner[0]])
+            end = m.start() + len(raw)
         # "Debut By A Writer, Director Or Producer": title-case "Or" keeps the commas inside.
         tail = re.match(r",\s*((?:[A-Z]\w*\s)*(?:Or|And)\s[A-Z]\w*(?:\s[A-Z]\w*)*)", s[end:hi])
         if tail:
@@ -75,6 +80,8 @@ def with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, e
     lo = max(0, cue.start - 25) if c.is_noun(s, cue) else cue.end
     counts = [m for m in c.COUNT.finditer(s, lo, end) if not fits or fits.search(m.group())]
     count = counts[0] if counts else None
+    if count is None and cue.kind in ("win", "nom"):
+        count = c.BARE_COUNT.match(s, cue.end)
     out: list[Draft] = []
     for f in facts:
         # "three awards: A, B and C", "two nominations, for A and B", "three awards (A, B and C)": the list spells it out.

@@ -19,7 +19,7 @@ _RESULT: dict[str, AwardResult] = {
     "win": "won", "gave": "won", "beat": "won", "nom": "nominated",
     "con": "contender", "rec": "recognized", "lost": "lost",
 }  # fmt: skip
-_NOMINATION = re.compile(r"\W*(?:[\w’'-]+\W+){0,4}?(?:nods?|nominations?)\b")
+_NOMINATION = re.compile(r"\W*(?:[\w’'-]+\W+){0,6}?(?:nods?|nominations?)\b")
 # Verbs that state an award only when their object is one ("received praise" is not).
 _WEAK = re.compile(r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar)\w*(?: up)?", re.I)
 
@@ -75,7 +75,7 @@ def _negated(s: str, cue: c.Cue) -> bool:
     start = c.comma_start(s, cue.start)
     if c.NEGATION.search(s[start : cue.start]):
         return True
-    if re.match(r"\s+(?:none|nothing|no)\b", s[cue.end :], re.I):
+    if re.match(r"\s+(?:for\s+|with\s+)?(?:none|nothing|no)\b", s[cue.end :], re.I):
         return True  # "won nothing at all", "won none", "took no awards"
     return bool(re.search(r"\b(?:not|never|n[’']t)\s*,[^,]{0,40},\s*$", s[:start]))
 
@@ -84,7 +84,7 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
     """Whether award vocabulary surrounds the cue (else "won us over")."""
     if cue.kind == "con" and cue.text.lower().startswith("deserv") and _deserves_other(s, cue):
         return False  # "it deserves a larger audience", "the most deserved of the night": no award wished for
-    if _WEAK.fullmatch(cue.text):
+    if _WEAK.fullmatch(cue.text) and not (context and c.BARE_COUNT.match(s, cue.end)):
         # "received a standing ovation at Cannes" is not a prize: the object itself must be one.
         right = s[cue.end : max(end, cue.end + 50)]
         owned = re.match(r"\s+(?:(?:a|an|the|its|his|her|their|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+)?", right)
@@ -101,6 +101,8 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
             or cue.text.lower() == "up against"
         )
         return context and bool(bare)
+    if context and cue.kind in ("win", "nom") and c.BARE_COUNT.match(s, cue.end):
+        return True  # "Poor Things took five", "Barbie, nominated for five,": the awards of the context
     return context and cue.kind in ("beat", "lost", "win")
 
 
@@ -151,6 +153,9 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
         obj = re.match(r"\s*(it|him|her|them|the (?:film|movie))\b", s[cue.end :])
         if obj:
             return [FILM if obj.group(1) in ("it", "the film", "the movie") else PERSON]
+        owned = _OWNED_TITLE.match(s, cue.end)
+        if owned:
+            return [owned.group(1)]  # "went to Jane Doe's How to Have Sex": the film, whatever its small words
         return objects(s, names, cue.end, end)
     special = _recipient(s, cue)
     if special is not None:
@@ -193,7 +198,12 @@ def _recipient(s: str, cue: c.Cue) -> list[str] | None:
     return None
 
 
-_AT_BODY = re.compile(r"\s*(?:at|from|by)\s+(?:the\s+)?")
+# A recipient named by its maker's possessive and a title ("Hong Sang-soo's The Novelist's Film").
+_OWNED_TITLE = re.compile(
+    r"\s+(?:[A-ZÀ-Þ][\w.-]*\s+){0,3}[A-ZÀ-Þ][\w.-]*[’']s\s+"
+    r"([A-ZÀ-Þ][^,;()]*?)(?=\s*(?:[,;(]|\.\s|[.!]?$|\s(?:for|at|while|whereas|and|in)\s))"
+)
+_AT_BODY = re.compile(r"\s*(?:(?:nominations?|nods?|awards?|prizes?|wins?)\s+)?(?:at|from|by)\s+(?:the\s+)?")
 _MORE_BODY = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
@@ -206,8 +216,14 @@ def _bodies_per_category(s: str, facts: list[Draft], lo: int, hi: int) -> list[D
     for m in CATEGORY_RE.finditer(s, lo, hi):
         if any(a <= m.start() < b for a, b, _ in bodies):
             continue
-        pending.append(m.group())
-        named = _body_list(s, m.end(), bodies)
+        inner = [a for a, _, _ in bodies if m.start() < a < m.end()]
+        stop = (
+            m.end()
+            if not inner
+            else m.start() + len(re.sub(r"(?:\s+(?:by|at|from|the))+\s*$", "", s[m.start() : inner[0]]))
+        )
+        pending.append(s[m.start() : stop])
+        named = _body_list(s, stop, bodies)
         if named:
             runs += [(cat, named) for cat in pending]
             pending = []

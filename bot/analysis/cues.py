@@ -22,10 +22,15 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"upset over|(?:finish\w*|came|coming) (?:just |narrowly )?ahead of|beat(?:s|ing)?|"
         r"edg(?:ed|ing) out|triumph(?:ed|ing)? over|defeat(?:ed|ing|s)|trounc\w+",
     ),
-    ("gave", r"award(?:ed|s|ing) (?=it\b|him\b|her\b|them\b|(?-i:[A-Z]))|gave|handed|went to|goes to|go to"),
+    (
+        "gave",
+        r"award(?:ed|s|ing) (?=it\b|him\b|her\b|them\b|(?-i:[A-Z]))|gave|handed|went to|goes to|go to"
+        r"|(?:was|were|been) (?:won|taken|claimed|scooped) by",
+    ),
     (
         "win",
-        r"won|wins?|winning|took home|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
+        r"won|wins?|winning|took home|(?:went|go|goes|going|came|come|walked|left) (?:home |away )?with|"
+        r"(?:was|were|is|been) (?:named|crowned)(?= (?:the )?(?-i:Best|Outstanding|Most) )|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
         r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
         r"took|takes|shared|shares|swept|sweeps|sweeping|"
@@ -70,6 +75,12 @@ CLAUSE = re.compile(
     r"[;]|[,:][\"”’]?\s+(?=(?:and|but|while|whilst|whereas|yet|with|because|although|though|where|when)\b)"
     r"|\s(?=(?:but|while|whilst|whereas|because)\s)"
     r"|\s(?=and (?:the (?:film|movie)|it|he|she|they)\b)",
+    re.I,
+)
+# A count whose noun is understood from the context ("Poor Things took five", "nominated for five,").
+BARE_COUNT = re.compile(
+    r"\s+(?:for\s+)?(?:all\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen)(?=\s*(?:[,.;:)]|$)|\s+(?:of|in|at|and|but)\b)",
     re.I,
 )
 NOUNS = re.compile(r"^(?:wins?|winners?|victor(?:y|ies)|triumph|nominations?|nods?|buzz)$", re.I)

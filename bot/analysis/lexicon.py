@@ -45,12 +45,17 @@ _BODIES: tuple[tuple[str, str], ...] = (
 # The lookahead lets the engine skip lower-case positions at once: every body starts in upper case.
 BODY_RE = re.compile("(?=[A-ZÉ])(?:" + "|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BODIES)) + ")")
 # "César Awards (French Oscars)": a national adjective glosses another body.
-_GLOSS = re.compile(r"(?:French|Spanish|German|British|Italian|Korean|Indian|Canadian|Mexican)\s*$")
+_GLOSS = re.compile(
+    r"(?:French|Spanish|German|British|Italian|Korean|Indian|Canadian|Mexican|Japanese|Chinese|Australian|"
+    r"Brazilian|Swedish|Danish|Norwegian|Polish|Russian|Irish|Argentine|Iranian|Turkish|Dutch|Belgian)\s*$"
+)
 
 # Prize names that are categories of their own (festival prizes).
 PRIZE = (
     r"(?:Palme d[’']Or|Cam[ée]ra d[’']Or|Golden (?:Lion|Bear|Leopard|Shell)|"
-    r"Silver (?:Lion|Bear)|Volpi Cup|Grand Prix|Grand Jury Prize|Jury Prize|"
+    r"Silver (?:Lion|Bear)(?: Grand Jury Prize| Jury Prize)?|Volpi Cup|Grand Prix|Grand Jury Prize|Jury Prize|"
+    r"(?:Un Certain Regard|Critics[’'] Week|Directors[’'] Fortnight|Orizzonti|Panorama|Encounters|Horizons)"
+    r"(?: Grand| Jury| Special)? (?:Prize|Award)|"
     r"People[’']s Choice Award|Audience Award|Crystal Globe|"
     r"[A-Z][a-zé]+ (?:Prize|Palm|Medal|Cup|Trophy)|(?:acting|directing|top|main|screenplay) (?:prize|award|honou?r))"
 )

@@ -1,0 +1,141 @@
+"""The rules added after the blind measurement, each on wording of its own (none of it from a labelled review)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze
+
+Fact = tuple[str, str, str | None, str]
+
+
+def _facts(text: str, title: str = "Drive My Car") -> list[Fact]:
+    return [(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "It won Best Film at the BAFTAs and Best Director and Best Screenplay at the Golden Globes.",
+            [
+                ("Drive My Car", "BAFTA Awards", "Best Film", "won"),
+                ("Drive My Car", "Golden Globes", "Best Director", "won"),
+                ("Drive My Car", "Golden Globes", "Best Screenplay", "won"),
+            ],
+            id="each-run-of-categories-takes-the-body-after-it",
+        ),
+        pytest.param(
+            "Toko Miura won Best Supporting Actress at the Golden Globes and the BAFTAs.",
+            [
+                ("Toko Miura", "Golden Globes", "Best Supporting Actress", "won"),
+                ("Toko Miura", "BAFTA Awards", "Best Supporting Actress", "won"),
+            ],
+            id="one-category-at-a-list-of-bodies",
+        ),
+        pytest.param(
+            "Reika Kirishima was nominated for Best Actress at the Golden Globes but lost to Nicole Kidman.",
+            [
+                ("Reika Kirishima", "Golden Globes", "Best Actress", "nominated"),
+                ("Reika Kirishima", "Golden Globes", "Best Actress", "lost"),
+                ("Nicole Kidman", "Golden Globes", "Best Actress", "won"),
+            ],
+            id="verb-first-clause-shares-the-subject",
+        ),
+        pytest.param(
+            "It lost Best Picture at the Oscars to CODA.",
+            [
+                ("Drive My Car", "Academy Awards", "Best Picture", "lost"),
+                ("CODA", "Academy Awards", "Best Picture", "won"),
+            ],
+            id="lost-category-at-body-to",
+        ),
+        pytest.param(
+            "The Golden Lion went to Audrey Diwan's Happening, and the Silver Lion was won by Jane Campion.",
+            [
+                ("Happening", "Venice Film Festival", "Golden Lion", "won"),
+                ("Jane Campion", "Venice Film Festival", "Silver Lion", "won"),
+            ],
+            id="went-to-a-possessive-title-and-passive-won-by",
+        ),
+        pytest.param(
+            "At the Berlinale, Hidetoshi Nishijima was named Best Actor.",
+            [("Hidetoshi Nishijima", "Berlinale", "Best Actor", "won")],
+            id="named-a-category-is-a-win",
+        ),
+        pytest.param(
+            "Masaki Okada, who would later win an Emmy, plays the young actor.",
+            [("Masaki Okada", "Emmy Awards", None, "won")],
+            id="would-later-win-is-a-win",
+        ),
+        pytest.param(
+            "At the BAFTAs, Belfast went home with one award. Licorice Pizza, nominated for five, won nothing.",
+            [("Belfast", "BAFTA Awards", None, "won"), ("Licorice Pizza", "BAFTA Awards", None, "nominated")],
+            id="counts-with-the-noun-understood-and-won-nothing",
+        ),
+        pytest.param(
+            "Ryusuke Hamaguchi won Best Director for The Lost Daughter.",
+            [("Ryusuke Hamaguchi", "", "Best Director", "won")],
+            id="for-a-title-with-an-article-is-not-the-winner",
+        ),
+        pytest.param(
+            "Eiko Ishibashi, Hamaguchi's composer, earned an Oscar nomination for Best Original Score.",
+            [("Eiko Ishibashi", "Academy Awards", "Best Original Score", "nominated")],
+            id="an-appositive-owner-is-not-a-subject",
+        ),
+        pytest.param(
+            "There is Oscar buzz for Hidetoshi Nishijima's performance and Eiko Ishibashi's music.",
+            [
+                ("Hidetoshi Nishijima", "Academy Awards", None, "contender"),
+                ("Eiko Ishibashi", "Academy Awards", None, "contender"),
+            ],
+            id="buzz-for-two-owners",
+        ),
+    ],
+)
+def test_rule(text: str, expected: list[Fact]) -> None:
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The film took five minutes to win me over. Nishijima went home with a cold, I suspect.",
+        "The heroine was named after her grandmother. It deserves the attention it is getting.",
+        "It premiered at Cannes, and it deserves a bigger audience than festival prizes usually bring.",
+        "Whether or not it wins anything, it is the best film of the year.",
+        "Miura, who would later win a Japanese Academy Award (the Japanese Oscars), plays the driver.",
+    ],
+)
+def test_no_fact(text: str) -> None:
+    assert [f for f in _facts(text) if f[1] != "Japan Academy"] == []
+
+
+def test_pronoun_skips_characters_and_later_names() -> None:
+    """ "She" points at the actor named before it, not at a character or a name later in the sentence."""
+    text = (
+        "Misaki Watari (Toko Miura) drives the car. Miura is the film's quiet centre. "
+        "She has already won the Golden Globe for Best Supporting Actress, and she could become the first "
+        "Japanese Actress to win at the Oscars."
+    )
+    facts = _facts(text)
+    assert ("Toko Miura", "Golden Globes", "Best Supporting Actress", "won") in facts
+    assert all(f[0] == "Toko Miura" for f in facts), facts
+
+
+def test_family_name_first() -> None:
+    """A surname written first ("Youn") resolves to the one full name that opens with it."""
+    text = "Jeon Do-yeon is superb. Jeon won Best Actress at Cannes."
+    assert _facts(text, title="Secret Sunshine") == [("Jeon Do-yeon", "Cannes Film Festival", "Best Actress", "won")]
+
+
+def test_html_entities_do_not_break_categories() -> None:
+    text = "<p>It won Best Motion Picture &#8211; Drama at the Golden Globes.</p>"
+    assert _facts(text) == [("Drive My Car", "Golden Globes", "Best Motion Picture – Drama", "won")]
+
+
+def test_question_with_a_quoted_title_keeps_its_start() -> None:
+    text = 'Is "Drive My Car" too long? I do not think so.'
+    assert [p.text for p in analyze(text, title="Drive My Car").prompts if p.kind == "explicit"] == [
+        'Is "Drive My Car" too long?'
+    ]

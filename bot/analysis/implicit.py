@@ -114,7 +114,7 @@ def debate_kind(sentence: str, title: str = "") -> int:
 
 # A judgement one can disagree with: evaluative words and comparisons.
 _VERDICT = re.compile(
-    r"\b(?:better|worse|best|worst|masterpiece|overrated|underrated|too (?:long|slow|short|much)|"
+    r"\b(?:better|worse|best(?! (?:friends?|man|mates?|buddy|pal|girl|boy))|worst|masterpiece|overrated|underrated|too (?:long|slow|short|much)|"
     r"brilliant|terrific|superb|excellent|remarkable|flawed|uneven|disappointing|boring|dull|"
     r"beautiful|compelling|powerful|moving|unusual|interesting|great|fails to|succeeds in|works well|"
     r"finest|convincing|first rate|eloquent(?:ly)?|theatrical|impressive|shine|shines|"

@@ -27,12 +27,46 @@ def build_polls(prompts: tuple[Prompt, ...], title: str) -> tuple[PollSpec, ...]
     for p in ranked:
         if len(p.text) > QUESTION_MAX or len(polls) == 4:
             continue
+        if p.kind != "debate" and _YES_NO.match(p.text) and re.search(r"\bor\b", p.text):
+            # "Is it A or B?" is not answered by yes or no: its alternatives are the options, if they fit.
+            choices = alternatives(p.text)
+            if choices is not None:
+                if choices:
+                    polls.append(PollSpec(p.text, choices, p.source))
+                continue
         polls.append(PollSpec(p.text, _options(p, options), p.source))
     # Too few debatable prompts (a short review): general polls about the film fill the gap.
     fallbacks = [("rating_question", "rating"), ("recommend_question", "yes_no")]
     for question, answers in fallbacks[: max(0, 2 - len(polls))]:
         polls.append(PollSpec(_fill(question, title), tuple(options[answers])))
     return tuple(polls[:4])
+
+
+def alternatives(question: str) -> tuple[str, ...] | None:
+    """The choices of an alternative question ("Did he fall, did he jump, or was he pushed?").
+
+    None when the question is not one ("Is it good or not?" is a yes/no question); () when its choices do not
+    fit a poll.
+    """
+    parts = [x.strip() for x in re.split(r",?\s+or\s+|,\s+", question.rstrip("?").strip()) if x.strip()]
+    if len(parts) < 2 or any(re.fullmatch(r"(?:not|no|otherwise|something else)", x, re.I) for x in parts):
+        return None
+    if len(parts) > 5:
+        return ()
+    if not any(_YES_NO.match(x[:1].upper() + x[1:]) for x in parts[1:]):
+        # "Is Minari A or B?": the first part still holds the verb and subject; keep as many words as the
+        # shortest other choice, with its article ("a Korean film").
+        width = min(len(x.split()) for x in parts[1:])
+        head = parts[0].split()
+        if width >= len(head):
+            return ()
+        if len(head) > width and re.fullmatch(r"(?:a|an|the|his|her|its|their|this|that)", head[-width - 1], re.I):
+            width += 1
+        parts[0] = " ".join(head[-width:])
+    options = tuple(x[:1].upper() + x[1:] for x in parts)
+    if any(len(o) > OPTION_MAX for o in options) or len({o.lower() for o in options}) < len(options):
+        return ()
+    return options
 
 
 def _options(p: Prompt, options: dict[str, list[str]]) -> tuple[str, ...]:

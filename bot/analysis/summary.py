@@ -15,9 +15,16 @@ _VERDICT = re.compile(
     r"slog|tedious|lifeless|hollow|forgettable|overlong|triumphant|delight\w*|joy)\b",
     re.I,
 )
-_LABEL = re.compile(r"[A-Z][\w ]{0,20}:\s+(?=[A-Z])")
+_LABEL = re.compile(
+    r"[A-Z][\w ]{0,20}:\s+(?=[A-Z])"
+    # a dateline: "CANNES, May 27 — ", "LONDON — "
+    r"|[A-Z][A-Z.’' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[—–]\s*(?=[A-Z])"
+)
 _AWARD = re.compile(r"\b(?:won|wins|nominated|nominations?|Oscars?|BAFTAs?|Golden Globes?|Palme|Golden Lion)\b")
-_LEADING_PRONOUN = re.compile(r"^(?:This|That|These|Those|It|Its|They|Their|He|She|His|Her|Him|Such)\b")
+_LEADING_PRONOUN = re.compile(
+    r"^(?:This|That|These|Those|It|Its|They|Their|Them|He|She|His|Her|Him|Such"
+    r"|(?:None|All|Some|Most|Both|Each|Neither) of (?:this|that|these|those|them|it))\b"
+)
 _BOILERPLATE = re.compile(
     r"share|subscribe|comment|reply|email|cookie|newsletter|click|sign up|rated \d|grade:|"
     r"written by|permalink|required fields|settings",
@@ -28,7 +35,8 @@ _BOILERPLATE = re.compile(
 def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     """A one-to-two-sentence tl;dr and 3-5 key points, never cut, never a lost pronoun."""
     bare = [_unlabelled(s) for s in spans]
-    prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i]]
+    debris = _debris_blocks(bare)
+    prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i] and s.block not in debris]
     if len(prose) < 3:
         prose = [(i, s) for i, s in enumerate(bare) if _usable(s)]
     if not prose:
@@ -37,6 +45,16 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title) + (1.5 if p[0] == first else 0))
     points = _key_points(prose, tldr[0])
     return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
+
+
+def _debris_blocks(spans: list[Span]) -> set[int]:
+    """Paragraphs made mostly of fragments (a credits block, a listings line): none of it summarises."""
+    total: dict[int, int] = {}
+    unusable: dict[int, int] = {}
+    for s in spans:
+        total[s.block] = total.get(s.block, 0) + 1
+        unusable[s.block] = unusable.get(s.block, 0) + (not _usable(s))
+    return {b for b, n in total.items() if n >= 3 and unusable[b] >= 2 * n / 3}
 
 
 def _unlabelled(span: Span) -> Span:

@@ -139,3 +139,42 @@ def test_question_with_a_quoted_title_keeps_its_start() -> None:
     assert [p.text for p in analyze(text, title="Drive My Car").prompts if p.kind == "explicit"] == [
         'Is "Drive My Car" too long?'
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "options"),
+    [
+        ("Is it a comedy, a horror film or a drama?", ("A comedy", "A horror film", "A drama")),
+        ("Did she leave, did she stay, or did she hide?", ("Did she leave", "Did she stay", "Did she hide")),
+        ("Is this a film about grief or about love?", ("About grief", "About love")),
+        ("Is it good or not?", None),
+        ("Is it a story about a family that falls apart over a decade, or is it a portrait of a country?", ()),
+    ],
+)
+def test_alternative_questions_give_their_choices(question: str, options: tuple[str, ...] | None) -> None:
+    from bot.analysis.polls import alternatives
+
+    assert alternatives(question) == options
+
+
+def test_an_alternative_question_never_gets_a_yes_no_poll() -> None:
+    text = "Is Drive My Car a film about grief or about theatre? It is long. Is it worth three hours? Yes."
+    polls = {p.question: p.options for p in analyze(text, title="Drive My Car").polls}
+    assert polls.get("Is Drive My Car a film about grief or about theatre?") == ("About grief", "About theatre")
+    assert polls.get("Is it worth three hours?") == ("Yes", "Partly", "No")
+
+
+def test_summary_skips_a_credits_block_and_a_dateline() -> None:
+    prose = [
+        "The story follows a widowed theatre director who hires a young driver for a long summer residency.",
+        "Nothing much happens for an hour, and the film is all the richer for its patience with silence.",
+        "The performances are precise and the long car rides become the most intimate scenes of the year.",
+        "By the end the two strangers have told each other more than they have ever told anyone at all.",
+    ]
+    text = (
+        "DRIVE MY CAR. Directed by Ryusuke Hamaguchi. With Hidetoshi Nishijima. Running time: 179 minutes. "
+        "At the Film Forum and the Angelika.\n\nHIROSHIMA, July 9 — " + "\n\n".join(prose)
+    )
+    summary = analyze(text, title="Drive My Car").summary
+    everything = [summary.tldr, *summary.key_points]
+    assert not any("Angelika" in s or "HIROSHIMA" in s or "Running time" in s for s in everything), everything

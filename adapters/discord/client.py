@@ -17,6 +17,7 @@ from bot.models import Message
 from bot.render import failure
 
 from .commands import Values, build_command, button_values, film_choices, to_incoming
+from .guard import GuardedTree, guard_interactions
 from .render import Draft, render_all
 from .retry import READ_TIMEOUT, bound_read_time
 from .send import CommandButton, message_kwargs
@@ -28,20 +29,6 @@ DEFER_AFTER = 1.5  # seconds: well inside Discord's 3-second window, leaving roo
 def intents() -> discord.Intents:
     """Only the GUILDS intent (no privileged intent): channels, threads and roles in the cache."""
     return discord.Intents(guilds=True)
-
-
-class GuardedTree(app_commands.CommandTree["FilmClubBot"]):
-    """A command tree on which a malformed interaction is logged and dropped, not left to crash a task."""
-
-    async def _call(self, interaction: discord.Interaction[FilmClubBot]) -> None:
-        # discord.py reports only AppCommandErrors to on_error; a payload it cannot read
-        # (a wrong-typed option, an unknown command type) would kill the invoking task silently.
-        try:
-            await super()._call(interaction)
-        except app_commands.AppCommandError:
-            raise
-        except Exception as exc:
-            log.warning("ignored a malformed command interaction: %s: %s", type(exc).__name__, exc)
 
 
 class FilmClubBot(discord.Client):
@@ -58,21 +45,7 @@ class FilmClubBot(discord.Client):
         self.read_timeout = READ_TIMEOUT
         self.tree = GuardedTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
-        self._guard_interactions()
-
-    def _guard_interactions(self) -> None:
-        # discord.py parses a gateway event inside its receive loop: a malformed interaction
-        # would raise there and drop the connection. Drop the payload instead, and say so.
-        parsers = self._connection.parsers
-        parse = parsers["INTERACTION_CREATE"]
-
-        def guarded(data: Any) -> None:
-            try:
-                parse(data)
-            except Exception as exc:
-                log.warning("ignored a malformed interaction: %s: %s", type(exc).__name__, exc)
-
-        parsers["INTERACTION_CREATE"] = guarded
+        guard_interactions(self)
 
     @property
     def app(self) -> App:
@@ -159,10 +132,13 @@ class FilmClubBot(discord.Client):
         try:
             for draft in render_all([failure(command)]):
                 await self._send(interaction, draft)
-        except discord.HTTPException:
+        except Exception:  # an HTTP error, or an interaction too malformed to answer
             log.exception("could not tell the member that /%s failed", command)
 
     async def _on_tree_error(self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError) -> None:
         log.error("app command error: %s", error, exc_info=error)
-        name = interaction.command.name if interaction.command else "command"
+        try:
+            name = interaction.command.name if interaction.command else "command"
+        except Exception:  # a malformed payload: even its command cannot be looked up
+            name = "command"
         await self._apologise(interaction, name)

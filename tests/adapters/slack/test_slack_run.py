@@ -116,3 +116,36 @@ async def test_preview_of_a_poll_shows_the_post_and_stores_nothing(app: App) -> 
     assert "xoxb" not in json.dumps(out)
     count = await app.store.fetchone("SELECT COUNT(*) FROM polls")
     assert count is not None and count[0] == 0
+
+
+async def test_run_posts_the_weekly_thread_through_the_scheduler(settings: Settings, fake: FakeSlack) -> None:
+    fake.users["UMOD"] = {"is_admin": True}
+    fake.channels["C1"] = {"id": "C1", "name": "films", "is_channel": True, "is_member": True}
+    config = _slack_settings(settings, fake)
+    bot = asyncio.create_task(run(config))
+    url = f"http://127.0.0.1:{config.slack_port}/slack/events"
+    try:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(500):  # wait for the listening socket (loopback start-up only)
+                try:
+                    add = command_body(fake, "/schedule", "add anora <#C1|films> friday 19:00 Europe/London", "UMOD")
+                    status, body = await post(http, url, add)
+                    break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.01)
+            assert status == 200, body
+            status, body = await post(http, url, command_body(fake, "/schedule", "run-now 1", "UMOD"))
+            assert status == 200, body
+        for _ in range(500):  # the running scheduler posts the thread, then its poll as a reply
+            replies = [m for m in fake.history.get("C1", []) if "thread_ts" in m]
+            if any("poll" in json.dumps(m.get("blocks", "")).lower() or m.get("metadata") for m in replies):
+                break
+            await asyncio.sleep(0.01)
+    finally:
+        bot.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await bot
+    parents = [m for m in fake.history["C1"] if "thread_ts" not in m]
+    assert len(parents) == 1 and "Anora" in parents[0]["text"]
+    assert [m for m in fake.history["C1"] if m.get("thread_ts") == parents[0]["ts"]]
+    check_calls(fake.calls)

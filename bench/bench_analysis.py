@@ -22,6 +22,7 @@ from bot.analysis.names import clear_caches  # noqa: E402
 from bot.analysis.text import split_sentences, words  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reviews"
+BLIND = ROOT / "tests" / "fixtures" / "blind"
 DEV = ROOT.parent / "shared" / "dev-reviews"
 
 
@@ -58,6 +59,20 @@ def bench_analysis(runs: int = 300) -> None:
         clear_caches()
         analyze(text, title="Portrait of a Lady on Fire")
     print(f"1,000 analyses (cold caches): {time.perf_counter() - start:.2f} s")
+    bench_blind()
+
+
+def bench_blind(runs: int = 30) -> None:
+    """Median per review of the blind set (short capsules to a ~1,800-word essay), cold caches."""
+    for path in sorted(BLIND.glob("*.md")):
+        text = _body(path)
+        times = []
+        for _ in range(runs):
+            clear_caches()
+            start = time.perf_counter()
+            analyze(text, title=path.stem)
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"  blind/{path.stem}: {words(text)} words, median {statistics.median(times):.2f} ms")
 
 
 Splitter = Callable[[str], list[tuple[int, int]]]

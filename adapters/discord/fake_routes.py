@@ -40,6 +40,9 @@ def _callback(fake: FakeDiscord, interaction_id: str, token: str, body: Json) ->
     kind = body["type"]
     flags = (body.get("data") or {}).get("flags") or 0
     interaction: Json = {"id": interaction_id, "type": 2}
+    if token in fake.originals or token in fake.acknowledged:  # Discord takes one answer per interaction
+        return 400, {"message": "Interaction has already been acknowledged.", "code": 40060}
+    fake.acknowledged.add(token)
     if kind not in (4, 5, 7):
         return 200, {"interaction": interaction}
     channel_id = fake.interaction_channels.get(token, 0)

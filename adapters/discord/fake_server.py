@@ -84,6 +84,7 @@ class FakeDiscord:
     requests: list[Request] = field(default_factory=list)
     interaction_channels: dict[str, int] = field(default_factory=dict)  # interaction token → channel id
     originals: dict[str, int] = field(default_factory=dict)  # interaction token → original response id
+    acknowledged: set[str] = field(default_factory=set)  # interaction tokens already answered
     nonces: dict[tuple[int, str], int] = field(default_factory=dict)  # enforced (channel, nonce) → message id
     authorizations: set[str] = field(default_factory=set)  # Authorization headers seen, kept apart from the log
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))

@@ -147,3 +147,14 @@ async def test_retries_are_bounded_and_the_last_failure_is_raised(
     assert len([r for r in discord_fake.requests if r.path == POST]) == 3
     assert posts(discord_fake) == []
     assert caplog.text.count("attempt") == 3
+
+
+async def test_an_answer_whose_response_was_lost_is_not_posted_twice(
+    discord_bot: FilmClubBot, discord_fake: FakeDiscord
+):
+    discord_fake.faults.append(Fault("drop", "/interactions/", applied=True))
+    payload = command(discord_fake, "review", {"film": "anora"}, channel_id=TEXT_CHANNEL)
+    sent = await interact(discord_bot, discord_fake, payload)
+    # The apology that follows is refused (40060: already acknowledged): the member sees one answer.
+    assert [r.path.endswith("/callback") for r in sent] == [True, True]
+    assert [m["embeds"][0]["title"][:5] for m in discord_fake.messages.values()] == ["Anora"]

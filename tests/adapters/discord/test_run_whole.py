@@ -69,7 +69,7 @@ async def test_stopping_closes_the_gateway_session(discord_fake: FakeDiscord, ru
 
 
 async def test_the_gateway_fills_the_guild_cache(discord_fake: FakeDiscord, app: App):
-    bot = FilmClubBot(app.settings, sync=False)
+    bot = FilmClubBot(app.settings, sync=False, guild_ready_timeout=0.05)  # no more guilds to wait for
     bot.app = app
     async with bot:
         await bot.login(TOKEN)

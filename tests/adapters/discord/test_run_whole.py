@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
+import discord.gateway
 import pytest
 
 from adapters.discord import entry
@@ -66,6 +67,8 @@ async def test_stopping_closes_the_gateway_session(discord_fake: FakeDiscord, ru
         await running
     async with asyncio.timeout(5):
         await discord_fake.gateway.idle.wait()
+    # The fake's gateway was used only inside the run: production's default is back.
+    assert str(discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY) == "wss://gateway.discord.gg/"
 
 
 async def test_the_gateway_fills_the_guild_cache(discord_fake: FakeDiscord, app: App):

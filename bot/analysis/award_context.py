@@ -23,6 +23,11 @@ _PERSON_LIKE = re.compile(
 _ROLE = re.compile(r"([A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+){0,2}) \((?:[A-ZÀ-Þ][\w’'.-]+)(?: [A-ZÀ-Þ][\w’'.-]+)+\)")
 
 
+_PLAYS = re.compile(
+    r"\b(?:plays|playing|played|portrays|portraying|portrayed)\s+([A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+)+)"
+)
+
+
 def read_awards(spans: list[Span], text: str, title: str) -> list[Draft]:
     """All award facts of a review, with context resolved and duplicates merged."""
     listed, used = list_facts(spans, text)
@@ -102,7 +107,9 @@ def _films(prior: list[Draft]) -> set[str]:
 
 def _characters(text: str) -> frozenset[str]:
     """Character names, known by the actor named in brackets after them ("Mollie Kyle (Lily Gladstone)")."""
-    return frozenset(fold(m.group(1)) for m in _ROLE.finditer(text))
+    return frozenset(fold(m.group(1)) for m in _ROLE.finditer(text)) | frozenset(
+        fold(m.group(1)) for m in _PLAYS.finditer(text)
+    )
 
 
 def _recent_people(

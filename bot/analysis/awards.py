@@ -21,7 +21,11 @@ _RESULT: dict[str, AwardResult] = {
 }  # fmt: skip
 _NOMINATION = re.compile(r"\W*(?:[\w’'-]+\W+){0,6}?(?:nods?|nominations?)\b")
 # Verbs that state an award only when their object is one ("received praise" is not).
-_WEAK = re.compile(r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar)\w*(?: up)?", re.I)
+_WEAK = re.compile(
+    r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar)\w*(?: up)?"
+    r"|(?:went|go|goes|going|came|come|walked|left) (?:home |away )?with",
+    re.I,
+)
 
 
 def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
@@ -75,7 +79,9 @@ def _negated(s: str, cue: c.Cue) -> bool:
     start = c.comma_start(s, cue.start)
     if c.NEGATION.search(s[start : cue.start]):
         return True
-    if re.match(r"\s+(?:for\s+|with\s+)?(?:none|nothing|no)\b", s[cue.end :], re.I):
+    if re.match(
+        r"\s+(?:for\s+|with\s+)?(?:none|nothing|no)\b(?!\s+(?:fewer|less|more|small|shortage)\b)", s[cue.end :], re.I
+    ):
         return True  # "won nothing at all", "won none", "took no awards"
     return bool(re.search(r"\b(?:not|never|n[’']t)\s*,[^,]{0,40},\s*$", s[:start]))
 

@@ -117,6 +117,8 @@ def _same_group(sentence: str, first: Cand, other: Cand) -> bool:
     if other.start == first.start:
         return True
     gap = sentence[first.end : other.start]
+    if re.search(r"\b(?:who|whom|whose|which|that)\b", gap):
+        return False  # "Blanchett, who plays Lydia Tár,": the name inside the relative clause is its object
     return bool(re.fullmatch(r"(?:(?:,\s*|\s+and\s+|\s+&\s+|\s+ad\s+)[^,]*?)+", gap)) and len(gap) < 80
 
 

@@ -84,6 +84,19 @@ def _facts(text: str, title: str = "Drive My Car") -> list[Fact]:
             id="an-appositive-owner-is-not-a-subject",
         ),
         pytest.param(
+            "It won no fewer than three prizes at Cannes, including Best Screenplay.",
+            [
+                ("Drive My Car", "Cannes Film Festival", None, "won"),
+                ("Drive My Car", "Cannes Film Festival", "Best Screenplay", "won"),
+            ],
+            id="no-fewer-than-is-no-negation",
+        ),
+        pytest.param(
+            "Nishijima, who plays Yusuke Kafuku, was nominated for an Oscar.",
+            [("Nishijima", "Academy Awards", None, "nominated")],
+            id="a-name-inside-a-relative-clause-is-not-a-co-subject",
+        ),
+        pytest.param(
             "There is Oscar buzz for Hidetoshi Nishijima's performance and Eiko Ishibashi's music.",
             [
                 ("Hidetoshi Nishijima", "Academy Awards", None, "contender"),
@@ -104,6 +117,7 @@ def test_rule(text: str, expected: list[Fact]) -> None:
         "The heroine was named after her grandmother. It deserves the attention it is getting.",
         "It premiered at Cannes, and it deserves a bigger audience than festival prizes usually bring.",
         "Whether or not it wins anything, it is the best film of the year.",
+        "At Venice, Toko Miura went home with her sister and a sunburn.",
         "Miura, who would later win a Japanese Academy Award (the Japanese Oscars), plays the driver.",
     ],
 )

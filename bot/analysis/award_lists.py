@@ -113,7 +113,9 @@ def _item(item: str) -> tuple[str | None, str, list[str]]:
         # "Critics Choice Award for Best Acting Ensemble": the body, then its category.
         body, bare = named[0][2], re.sub(r"^(?:for|:|[–-])\s*", "", after.strip())
     category, _, who = bare.partition(", ")
-    if who and _NAME.fullmatch(who.strip()):
+    if who and find_bodies(who.strip()) and find_bodies(who.strip())[0][0] == 0 and not body:
+        body = find_bodies(who.strip())[0][2]  # "Best Original Score, Golden Globes": the body after the comma
+    elif who and _NAME.fullmatch(who.strip()):
         people.append(who.strip())
     return body, tidy_category(category), people
 

@@ -58,7 +58,10 @@ def alternatives(question: str) -> tuple[str, ...] | None:
         # shortest other choice, with its article ("a Korean film").
         width = min(len(x.split()) for x in parts[1:])
         head = parts[0].split()
-        if width >= len(head):
+        if len(head) > 2 and head[1].lower() in ("it", "he", "she", "they", "this", "that", "you", "we", "i"):
+            head = head[2:]  # "Is it A or B?": the verb and its pronoun subject belong to no choice
+            width = min(width, len(head))
+        if width > len(head) or (width == len(head) and len(parts[0].split()) == len(head)):
             return ()
         if len(head) > width and re.fullmatch(r"(?:a|an|the|his|her|its|their|this|that)", head[-width - 1], re.I):
             width += 1

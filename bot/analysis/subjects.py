@@ -140,10 +140,17 @@ def objects(sentence: str, names: list[Name], lo: int, hi: int) -> list[str]:
     return []
 
 
+_LIST_HEAD = re.compile(
+    r"(?:awards?|prizes?|Oscars|BAFTAs|Emmys|Globes|nominations|nods|honou?rs|trophies|categories|wins|"
+    r"statuettes|\d+|each|following|them|these)\s*$",
+    re.I,
+)
+
+
 def colon_list(sentence: str, names: list[Name], lo: int, hi: int) -> list[str]:
     """Names listed after a colon in sentence[lo:hi] ("won 11 awards: A and B")."""
     colon = sentence.find(": ", lo, hi)
-    if colon < 0:
-        return []
+    if colon < 0 or not _LIST_HEAD.search(sentence, lo, colon):
+        return []  # "beating Spider-Man: Across the Spider-Verse" is a title, not a list
     groups = chains(sentence, [n for n in names if n.start > colon])
     return [n.text for n in groups[0]] if groups and groups[0][0].start < colon + 4 else []

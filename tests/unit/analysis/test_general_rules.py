@@ -192,3 +192,21 @@ def test_summary_skips_a_credits_block_and_a_dateline() -> None:
     summary = analyze(text, title="Drive My Car").summary
     everything = [summary.tldr, *summary.key_points]
     assert not any("Angelika" in s or "HIROSHIMA" in s or "Running time" in s for s in everything), everything
+
+
+def test_a_title_with_a_colon_is_not_a_list_of_winners() -> None:
+    text = "It won the Oscar for Best Animated Feature, beating Spider-Man: Across the Spider-Verse."
+    facts = _facts(text, title="The Boy and the Heron")
+    assert ("The Boy and the Heron", "Academy Awards", "Best Animated Feature", "won") in facts
+    assert not any(f[0] == "Across the Spider-Verse" and f[3] == "won" for f in facts), facts
+
+
+def test_an_award_list_item_may_end_with_its_body() -> None:
+    text = "Awards\n- Nominated: Best Original Score, Golden Globes\n"
+    assert _facts(text) == [("Drive My Car", "Golden Globes", "Best Original Score", "nominated")]
+
+
+def test_alternatives_leave_the_pronoun_subject_out() -> None:
+    from bot.analysis.polls import alternatives
+
+    assert alternatives("Is it his best film, or his most personal one?") == ("His best film", "His most personal one")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import random
 import resource
@@ -31,8 +32,15 @@ from bot.clock import Recurrence, SystemClock, utc_text
 from bot.config import Settings
 from bot.models import Message, PollTally, PostRef
 from bot.scheduler import Scheduler
-from bot.store.schedules import ScheduleStore
+from bot.store import SqliteStore
+from bot.store.schedules import Schedule, ScheduleStore
 
+# Past weeks, as the scheduler would have left them: closed ones, and last week's thread with its poll still
+# open until this week's occurrence (a fixture of the benchmark, written straight into the table).
+HISTORY = """
+INSERT INTO occurrences (schedule_id, occurrence, due, state, film_slug, close_at, thread_channel, thread_message,
+    thread_id, poll_channel, poll_message, poll_thread) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
 ZONES = ("UTC", "Europe/London", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Australia/Adelaide")
 FILM = "anora-2024"  # the shipped seed
 
@@ -45,6 +53,7 @@ class TimingChat:
         self.ids = itertools.count(1)
         self.awaited: set[int] = set()  # schedule ids whose threads the benchmark waits for
         self.all_opened = asyncio.Event()
+        self.closed = 0  # polls closed (last week's, closing as this week's thread opens)
 
     async def send(
         self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
@@ -63,7 +72,8 @@ class TimingChat:
         return None
 
     async def close_poll(self, ref: PostRef) -> PollTally:
-        return PollTally((), (), 0)
+        self.closed += 1
+        return PollTally(("Yes", "No"), (3, 1), 4)
 
     async def check_channel(self, channel_id: str) -> str | None:
         return None
@@ -106,22 +116,42 @@ def next_minute(after: datetime) -> datetime:
     return floor if floor == after else floor + timedelta(minutes=1)
 
 
-async def fill(store: ScheduleStore, args: argparse.Namespace) -> tuple[list[datetime], dict[int, datetime]]:
-    """Add clubs × per-club schedules; `due` of them per wave fall due on that wave's minute."""
-    rng, clock = random.Random(5), SystemClock()
+async def fill(app_store: SqliteStore, args: argparse.Namespace) -> tuple[list[datetime], dict[int, datetime], int]:
+    """Add clubs × per-club schedules and their past weeks; `due` of them per wave fall due on its minute."""
+    store, rng, clock = ScheduleStore(app_store), random.Random(5), SystemClock()
     total, due_total = args.clubs * args.per_club, args.due * args.waves
     horizon = clock.now() + timedelta(minutes=args.waves + 15)
     slots = [f"club{i % args.clubs:04d}" for i in range(total)]
-    for club in slots[due_total:]:
-        await store.add(far_values(club, rng, clock.now(), horizon))
+    added = [await store.add(far_values(club, rng, clock.now(), horizon)) for club in slots[due_total:]]
+    history = await add_history(app_store, added, args.history, clock.now())
+    # The waves are placed only now, so that the set-up above cannot run into them.
     first = next_minute(clock.now() + timedelta(seconds=args.idle + 2))
     waves = [first + timedelta(minutes=w) for w in range(args.waves)]
     due: dict[int, datetime] = {}
     for i, club in enumerate(slots[:due_total]):
         wave = waves[i // args.due]
         schedule = await store.add(due_values(club, ZONES[i % len(ZONES)], wave, clock.now()))
+        history += await add_history(app_store, [schedule], args.history, clock.now())
         due[schedule.id] = wave
-    return waves, due
+    return waves, due, history
+
+
+async def add_history(app_store: SqliteStore, schedules: list[Schedule], weeks: int, now: datetime) -> int:
+    """Record each schedule's last `weeks` occurrences: all closed but the latest, whose poll is open."""
+    rows: list[tuple[object, ...]] = []
+    for schedule in schedules if weeks else []:
+        # The same weekly rule started earlier (the real one starts when the schedule was added).
+        rule = dataclasses.replace(schedule.recurrence, start=schedule.start_local - timedelta(weeks=weeks + 1))
+        past = rule.due_between(now - timedelta(weeks=weeks, hours=1), now)
+        for n, (wall, due) in enumerate(past[-weeks:], start=1):
+            state = "posted" if n == min(weeks, len(past)) else "closed"
+            refs = (schedule.channel_id, f"h{schedule.id}-{n}", f"t{schedule.id}-{n}")
+            close = utc_text(due + timedelta(weeks=schedule.every))
+            rows.append((schedule.id, wall.isoformat(timespec="minutes"), utc_text(due), state, FILM, close, *refs,
+                         *refs))  # fmt: skip
+    async with app_store.transaction() as db:
+        await db.executemany(HISTORY, rows)
+    return len(rows)
 
 
 async def pass_cost(scheduler: Scheduler, runs: int = 5) -> tuple[list[float], list[float]]:
@@ -148,12 +178,13 @@ def counting(tick: Callable[[], Awaitable[None]], log: list[float]) -> Callable[
 
 async def wave_lateness(chat: TimingChat, wave: datetime, ids: list[int]) -> list[float]:
     """Seconds from `wave` to the opening of each of the `ids` schedules' threads; one line printed."""
-    chat.awaited, chat.all_opened = set(ids), asyncio.Event()
+    chat.awaited, chat.all_opened, closed = set(ids), asyncio.Event(), chat.closed
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(chat.all_opened.wait(), wave.timestamp() + 30 - time.time())
     late = [chat.opened[i] - wave.timestamp() for i in ids if i in chat.opened]
     label = f"wave at {wave:%H:%M:%S}Z: threads opened"
-    print(f"{label:48} {len(late):8d} of {len(ids)}  max lateness {max(late, default=float('nan')):.3f} s")
+    print(f"{label:48} {len(late):8d} of {len(ids)}  max lateness {max(late, default=float('nan')):.3f} s  "
+          f"(and {chat.closed - closed} polls of last week closed first)")  # fmt: skip
     return late
 
 
@@ -161,11 +192,10 @@ async def run(args: argparse.Namespace, db: Path) -> None:
     """Fill the store, run the loop through every wave and print the figures."""
     chat = TimingChat()
     app = await build_app(Settings(database=db, seeds=ROOT / "seeds"), chat)
-    store = ScheduleStore(app.store)
     start = time.perf_counter()
-    waves, due = await fill(store, args)
+    waves, due, history = await fill(app.store, args)
     total = args.clubs * args.per_club
-    conditions = f"({total:,} schedules, {args.clubs:,} clubs, SQLite file, SystemClock)"
+    conditions = f"({total:,} schedules, {args.clubs:,} clubs, {history:,} past occurrences, SQLite file)"
     print(f"{'setup: schedules added':48} {time.perf_counter() - start:8.1f} s   {conditions}")
     scheduler = Scheduler(app, chat, SystemClock(), platform="console")
     cpu, wall = await pass_cost(scheduler)
@@ -213,6 +243,7 @@ def main() -> None:
     parser.add_argument("--per-club", type=int, default=10)
     parser.add_argument("--due", type=int, default=50, help="schedules due per wave (same minute)")
     parser.add_argument("--waves", type=int, default=2, help="due minutes, one after another")
+    parser.add_argument("--history", type=int, default=10, help="past weeks recorded per schedule (0: none)")
     parser.add_argument("--idle", type=float, default=10, help="least idle seconds before the first wave")
     args = parser.parse_args()
     print(f"# scheduler benchmarks — {machine()}, {datetime.now(UTC):%Y-%m-%d}")

@@ -62,18 +62,31 @@ WHERE id = ? AND owner = ?
 SET_FILM = "UPDATE occurrences SET film_slug = ? WHERE id = ?"
 RETRY_LATER = "UPDATE occurrences SET attempts = ?, retry_at = ?, lease_until = ?, error = ? WHERE id = ? AND owner = ?"
 FAIL = "UPDATE occurrences SET state = 'failed', error = ?, lease_until = '' WHERE id = ? AND owner = ?"
-# Open work of this platform's schedules that this process may pick up now.
+# Open work of this platform's schedules that this process may pick up now. Each branch of the OR
+# seeks an index (occurrences_state, occurrences_closing); the unary + keeps the planner off the
+# retry_at index for open polls, of which there are as many as running schedules.
 WORK = """
 SELECT o.* FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
-WHERE s.platform = ? AND o.retry_at <= ? AND (o.owner = ? OR o.lease_until <= ?)
-  AND (o.state IN ('claimed', 'thread_posted', 'poll_posted', 'tallied') OR (o.state = 'posted' AND o.close_at <= ?))
+WHERE s.platform = ? AND (o.owner = ? OR o.lease_until <= ?) AND (
+    (o.state IN ('claimed', 'thread_posted', 'poll_posted', 'tallied') AND o.retry_at <= ?)
+    OR (o.state = 'posted' AND o.close_at <= ? AND +o.retry_at <= ?))
 ORDER BY o.due, o.id
 """
-# When open work next becomes possible: a retry, a lease running out, or a poll to close.
+# When open work next becomes possible: a retry, a lease running out, or a poll to close, i.e. the
+# least of MAX(retry_at, lease_until) over unfinished posts and of MAX(close_at, retry_at) over open
+# polls; the latter is the first close_at in index order, or a retry of a failed close (retry_at set).
 NEXT_WORK = """
-SELECT MIN(CASE WHEN o.state = 'posted' THEN MAX(o.close_at, o.retry_at) ELSE MAX(o.retry_at, o.lease_until) END)
-FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
-WHERE s.platform = ? AND o.state IN ('claimed', 'thread_posted', 'poll_posted', 'posted', 'tallied')
+SELECT MIN(at) FROM (
+    SELECT MAX(o.retry_at, o.lease_until) AS at FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
+    WHERE s.platform = ? AND o.state IN ('claimed', 'thread_posted', 'poll_posted', 'tallied')
+    UNION ALL
+    SELECT * FROM (
+        SELECT o.close_at FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
+        WHERE s.platform = ? AND o.state = 'posted' AND +o.retry_at <= o.close_at ORDER BY o.close_at LIMIT 1)
+    UNION ALL
+    SELECT o.retry_at FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
+    WHERE s.platform = ? AND o.state = 'posted' AND o.retry_at > '' AND o.retry_at > o.close_at
+)
 """
 HISTORY = "SELECT * FROM occurrences WHERE schedule_id = ? ORDER BY due DESC, id DESC LIMIT ?"
 
@@ -326,11 +339,11 @@ class ScheduleStore:
     async def work(self, platform: str, owner: str, now: datetime) -> list[Occurrence]:
         """Unfinished occurrences and polls due to close that this process may take now."""
         t = utc_text(now)
-        return [_occurrence(r) for r in await self._rows(WORK, (platform, t, owner, t, t))]
+        return [_occurrence(r) for r in await self._rows(WORK, (platform, owner, t, t, t, t))]
 
     async def next_work(self, platform: str) -> str | None:
         """When open work next becomes possible (UTC text), if there is any."""
-        row = await self._row(NEXT_WORK, (platform,))
+        row = await self._row(NEXT_WORK, (platform, platform, platform))
         return str(row[0]) if row and row[0] else None
 
     async def history(self, schedule_id: int, limit: int = 20) -> list[Occurrence]:

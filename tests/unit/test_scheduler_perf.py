@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, timedelta
 
 import pytest
 
-from bot.clock import Recurrence, utc_text
+from bot.clock import Recurrence, parse_utc, utc_text
 from bot.config import Settings
 from bot.scheduler import MAX_SLEEP
 from bot.store.db import migrations
@@ -148,3 +149,66 @@ async def test_a_database_from_before_next_due_is_migrated_and_its_schedule_stil
         assert len(platform.threads()) == 1
     finally:
         await bot.close()
+
+
+STATES = ("claimed", "thread_posted", "poll_posted", "posted", "tallied", "closed", "skipped", "failed")
+
+
+def old_next_work(rows: list[dict[str, object]]) -> str | None:
+    """The one-scan formula the indexed query replaced: MAX(close_at, retry_at) for open polls, else retry/lease."""
+    values = []
+    for r in rows:
+        if r["state"] == "posted":
+            values.append(None if r["close_at"] is None else max(str(r["close_at"]), str(r["retry_at"])))
+        elif r["state"] in ("claimed", "thread_posted", "poll_posted", "tallied"):
+            values.append(max(str(r["retry_at"]), str(r["lease_until"])))
+    present = [v for v in values if v is not None]
+    return min(present) if present else None
+
+
+def old_work(rows: list[dict[str, object]], owner: str, t: str) -> set[int]:
+    return {
+        int(str(r["id"]))
+        for r in rows
+        if str(r["retry_at"]) <= t
+        and (r["owner"] == owner or str(r["lease_until"]) <= t)
+        and (
+            r["state"] in ("claimed", "thread_posted", "poll_posted", "tallied")
+            or (r["state"] == "posted" and r["close_at"] is not None and str(r["close_at"]) <= t)
+        )
+    }
+
+
+async def test_the_indexed_work_queries_answer_as_the_full_scans_did(bot: Bot) -> None:
+    rng = random.Random(3)
+    store = ScheduleStore(bot.app.store)
+    for i in range(6):
+        values = list(far(f"club{i}"))
+        values[1] = ("console", "discord")[i % 2]
+        await store.add(tuple(values))
+    times = ["", *(f"2025-01-{d:02d}T12:00:00Z" for d in range(6, 16))]
+    for _ in range(150):  # small random tables, so that every kind of row decides the answer now and then
+        rows = [random_row(rng, n, times) for n in range(1, rng.randint(2, 12))]
+        async with bot.app.store.transaction() as db:
+            await db.execute("DELETE FROM occurrences")
+            await db.executemany(
+                "INSERT INTO occurrences (id, schedule_id, occurrence, due, state, owner, retry_at, lease_until,"
+                " close_at) VALUES (:id, :schedule_id, 'w' || :id, '2025-01-06T12:00:00Z', :state, :owner,"
+                " :retry_at, :lease_until, :close_at)",
+                rows,
+            )
+        for platform, ids in (("console", {1, 3, 5}), ("discord", {2, 4, 6})):
+            mine = [r for r in rows if r["schedule_id"] in ids]
+            assert await store.next_work(platform) == (old_next_work(mine) or None)  # the store reads "" as none
+            for t in times[1::3]:
+                found = {o.id for o in await store.work(platform, "me", parse_utc(t))}
+                assert found == old_work(mine, "me", t)
+
+
+def random_row(rng: random.Random, n: int, times: list[str]) -> dict[str, object]:
+    """An occurrence row in any state, with retry, lease and close times drawn from `times`."""
+    return {
+        "id": n, "schedule_id": rng.randint(1, 6), "state": rng.choice(STATES), "owner": rng.choice(["me", "other"]),
+        "retry_at": rng.choice(times[:6] + [""] * 6), "lease_until": rng.choice(times),
+        "close_at": rng.choice([None, *times[1:]]),
+    }  # fmt: skip

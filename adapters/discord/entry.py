@@ -52,6 +52,7 @@ async def use_gateway_of_api(client: discord.Client) -> None:
 async def run(settings: Settings) -> None:
     """Start the Discord bot: connect, sync the commands, answer until stopped."""
     from bot.bootstrap import build_app
+    from bot.scheduler import background
 
     from .chat import DiscordChat
     from .client import FilmClubBot
@@ -59,13 +60,15 @@ async def run(settings: Settings) -> None:
     token = settings.require("DISCORD_TOKEN")
     with api_base(settings.discord_api_base):
         bot = FilmClubBot(settings)
-        bot.app = await build_app(settings, DiscordChat(bot, settings.discord_poll_hours))
+        chat = DiscordChat(bot, settings.discord_poll_hours)
+        bot.app = await build_app(settings, chat)
         try:
             async with bot:
                 await bot.login(token.reveal())
                 if settings.discord_api_base:
                     await use_gateway_of_api(bot)
-                await bot.connect()
+                async with background(bot.app, chat, platform="discord"):  # weekly threads
+                    await bot.connect()
         finally:
             await bot.app.close()
 

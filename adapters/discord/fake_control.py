@@ -59,12 +59,22 @@ def _answered(token: str, start: int) -> Any:
 
 
 async def send_command(
-    fake: FakeDiscord, line: str, *, moderator: bool = False, channel_id: int = TEXT_CHANNEL, settle: float = 0.3
+    fake: FakeDiscord,
+    line: str,
+    *,
+    moderator: bool = False,
+    channel_id: int = TEXT_CHANNEL,
+    settle: float = 0.3,
+    values: dict[str, str] | None = None,
 ) -> list[Request]:
-    """Push a typed command as INTERACTION_CREATE over the gateway; the bot's requests answering it."""
+    """Push a typed command as INTERACTION_CREATE over the gateway; the bot's requests answering it.
+
+    `values` fills the command's options as a member would in Discord's form (else they come from `line`).
+    """
     from .entry import preview_values
 
-    name, values = preview_values(line)
+    name, typed = preview_values(line)
+    values = typed if values is None else values
     who = member(permissions=VIEW_AND_SEND | (MANAGE_THREADS if moderator else 0))
     payload = command(fake, name, values, channel_id=channel_id, who=who)
     start = len(fake.requests)

@@ -95,7 +95,9 @@ async def test_the_running_bot_posts_a_scheduled_weekly_thread(running: object, 
     form = {"action": "add", "film": "anora", "channel": f"<#{TEXT_CHANNEL}>", "day": "friday", "time": "19:00"}
     added = await send_command(discord_fake, "/schedule", moderator=True, settle=0, values=form)
     assert "#1" in str(added[0].json), added[0].json
-    ran = await send_command(discord_fake, "/schedule", moderator=True, settle=0, values={"action": "run-now", "id": "1"})
+    ran = await send_command(
+        discord_fake, "/schedule", moderator=True, settle=0, values={"action": "run-now", "id": "1"}
+    )
     assert "no schedule" not in str(ran[0].json), ran[0].json
     async with asyncio.timeout(15):  # the scheduler task of `run` posts the thread, then its poll inside it
         await discord_fake.wait_for(lambda rs: any(isinstance(r.json, dict) and r.json.get("poll") for r in rs))

@@ -75,9 +75,20 @@ _BLANK = re.compile(r"\n[ \t]*\n")
 def split_sentences(text: str) -> list[Span]:
     """Split `text` into sentences; lines ending without punctuation stand alone."""
     spans: list[Span] = []
+    lower = _writes_lowercase(text)
     for block, (start, end) in enumerate(_lines(text)):
-        spans.extend(_split_line(text, start, end, block))
+        spans.extend(_split_line(text, start, end, block, lower))
     return spans
+
+
+_AFTER_STOP = re.compile(r"(?<=[a-z\d)])[.!?]+\s+([A-Za-z])")
+
+
+def _writes_lowercase(text: str) -> bool:
+    """Whether the writer opens sentences in lower case ("ok so. how is this"): then a lower-case word after
+    a full stop starts a sentence too."""
+    heads = [m.group(1) for m in _AFTER_STOP.finditer(text)]
+    return len(heads) >= 4 and sum(h.islower() for h in heads) > 0.6 * len(heads)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -103,19 +114,19 @@ def _wraps(text: str, prev: tuple[int, int], start: int, end: int) -> bool:
     return after[0].islower() and len(before) > 40
 
 
-def _split_line(text: str, start: int, end: int, block: int) -> list[Span]:
+def _split_line(text: str, start: int, end: int, block: int, lower: bool = False) -> list[Span]:
     """Sentences of one logical line."""
     spans: list[Span] = []
     cut = start
     for m in _END.finditer(text, start, end):
-        if _is_boundary(text, m.start(), m.end(), end):
+        if _is_boundary(text, m.start(), m.end(), end, lower):
             spans.extend(_trimmed(text, cut, m.end(), block))
             cut = m.end()
     spans.extend(_trimmed(text, cut, end, block))
     return spans
 
 
-def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
+def _is_boundary(text: str, dot: int, after: int, end: int, lower: bool = False) -> bool:
     """Whether the terminator at `dot` really ends a sentence."""
     nxt = text[after:end].lstrip()
     if not nxt:
@@ -125,6 +136,8 @@ def _is_boundary(text: str, dot: int, after: int, end: int) -> bool:
     if (text[dot] in ".…" and text[dot : dot + 2] in ("..", ".…")) or text[dot] == "…":
         # An ellipsis ends a sentence only before a normally capitalised word.
         return bool(re.match(r"[A-Z][a-z]", nxt))
+    if lower and re.match(r"[a-z]", nxt):
+        return True
     return bool(re.match(r"[\"'“‘(\[*_#]*[A-Z0-9À-Þ]", nxt))
 
 

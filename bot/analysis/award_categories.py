@@ -10,6 +10,9 @@ from bot.analysis.award_draft import CREDIT, Draft
 from bot.analysis.lexicon import CATEGORY_RE, PRIZE, find_bodies, tidy_category
 from bot.analysis.names import Name
 
+_TIMES = re.compile(
+    r"\s+(?:twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen) times)\b", re.I
+)
 _TOP = re.compile(r"(?:top|main) (?:prize|award|honou?r)", re.I)
 
 
@@ -82,6 +85,10 @@ def with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, e
     count = counts[0] if counts else None
     if count is None and cue.kind in ("win", "nom"):
         count = c.BARE_COUNT.match(s, cue.end)
+    times = _TIMES.match(s, cue.end)
+    if times and cue.kind == "nom" and not categories(s, cue.end, end):
+        # "nominated twice before", "nominated ten times at the Césars": a count, whatever the left names.
+        return [replace(f, count=True) for f in facts]
     out: list[Draft] = []
     for f in facts:
         # "three awards: A, B and C", "two nominations, for A and B", "three awards (A, B and C)": the list spells it out.

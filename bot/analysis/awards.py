@@ -51,6 +51,10 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
     return found
 
 
+# "would win his only Oscar", "would win her first award in 1968": a later win told in the past, not a wish.
+_LATER = re.compile(
+    r"\s+(?:(?:his|her|their|its)\s+(?:only|first|second|third|last|sole|lone)\b|[^,;]{0,60}\bin\s+(?:19|20)\d\d\b)"
+)
 _REALIS_TO = re.compile(
     r"\b(?:went|go|goes|gone|going) on\s+to\s+$|\b(?:managed|able)\s+to\s+$"
     r"|\b(?:first|second|third|fourth|fifth|only|last|youngest|oldest|latest)\b(?:\s+\S+){0,4}?\s+to\s+(?:be\s+)?$"
@@ -62,7 +66,7 @@ def _irrealis(s: str, cue: c.Cue) -> bool:
     before = s[c.comma_start(s, cue.start) : cue.start]
     # "who would later win", "would go on to win": a past narrated from before it happened, not a wish.
     before = re.sub(r"\bwould\s+(?:later|eventually|subsequently|soon|go on to)\b", " ", before, flags=re.I)
-    if c.IRREALIS.search(before):
+    if c.IRREALIS.search(before) and not _LATER.match(s, cue.end):
         return True
     # "to win" is a wish unless it tells what happened ("went on to win", "the first woman to win").
     return bool(re.search(r"\bto\s+(?:be\s+)?$", before)) and not _REALIS_TO.search(before)
@@ -80,7 +84,9 @@ def _negated(s: str, cue: c.Cue) -> bool:
     if c.NEGATION.search(s[start : cue.start]):
         return True
     if re.match(
-        r"\s+(?:for\s+|with\s+)?(?:none|nothing|no)\b(?!\s+(?:fewer|less|more|small|shortage)\b)", s[cue.end :], re.I
+        r"\s+(?:for\s+|with\s+)?(?:none|nothing|neither|no)\b(?!\s+(?:fewer|less|more|small|shortage)\b)",
+        s[cue.end :],
+        re.I,
     ):
         return True  # "won nothing at all", "won none", "took no awards"
     return bool(re.search(r"\b(?:not|never|n[’']t)\s*,[^,]{0,40},\s*$", s[:start]))
@@ -116,6 +122,12 @@ def _deserves_other(s: str, cue: c.Cue) -> bool:
     """ "deserves the larger audience": the object of "deserve" is named and is no award."""
     if re.search(r"\b(?:most|well|richly|truly|so|more|less|much)\s+$", s[: cue.start], re.I):
         return cue.text.lower() == "deserved"  # an adjective ("the most deserved"), not a wish
+    if re.match(
+        r"\s+(?:every|any|all(?: the)?|each)\s+(?:\w+\s+)?(?:prizes?|awards?|honou?rs?|accolades?|trophy|trophies)\b",
+        s[cue.end :],
+        re.I,
+    ):
+        return True  # "deserved every prize going": praise, no award in particular
     obj = re.match(r"\s+((?:an?|the|this|that|its|his|her|their|more|better|much)\b[^,;.]*)", s[cue.end :], re.I)
     if not obj:
         return False

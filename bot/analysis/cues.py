@@ -34,9 +34,11 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
         r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
         r"took|takes|shared|shares|swept|sweeps|sweeping|"
-        r"winners?|victory|victories|triumph",
+        r"winners?|victory|victories|triumph|"
+        # the same statements in French, Spanish, Italian ("a remporté la Palme d'or")
+        r"a remport[ée]e?|remport(?:e|ait|a)|a gagn[ée]|a obtenu|ganó|obtuvo|ha vinto|vinse",
     ),
-    ("nom", r"nominat\w*|nods?|shortlisted|up for"),
+    ("nom", r"nominat\w*|nods?|up for"),
     (
         "con",
         r"contenders?|front-?runners?|favou?rites? (?:to|for)|buzz|in contention|in the running|"
@@ -47,7 +49,10 @@ _CUES: tuple[tuple[str, str], ...] = (
     (
         "rec",
         r"recogni[sz](?:ed|ing|ation)|recognition|honou?r(?:ed|ing)|named (?:one of|among|as|to)|"
-        r"(?:included|featured|placed) (?:on|in)",
+        r"(?:included|featured|placed) (?:on|in)|"
+        # A shortlist is a selection, not a nomination; a poll or an honorary award honours without a win.
+        r"shortlisted|(?:made|on|to|from) (?:the )?(?:[A-Z][\w-]*[’']s? )?shortlists?|"
+        r"voted (?:the )?(?:greatest|best|finest)|(?:given|received|presented with) (?:an |the )?honorary",
     ),
 )
 CUE_RE = re.compile("|".join(rf"(?P<{k}{i}>\b(?:{p})\b)" for i, (k, p) in enumerate(_CUES)), re.I)

@@ -20,7 +20,7 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"Writers Guild(?: of America)?(?: Awards?)?|\bWGA\b", "Writers Guild"),
     (r"Critics[’']? Choice(?: Movie)?(?: Awards?)?", "Critics Choice Awards"),
     (r"(?:Film )?Independent Spirit(?: Awards?)?|Spirit Awards?", "Independent Spirit Awards"),
-    (r"Cannes(?: Film Festival)?|Palme d[’']Or|Cam[ée]ra d[’']Or|Un Certain Regard", "Cannes Film Festival"),
+    (r"Cannes(?: Film Festival)?|Palme d[’'][Oo]r|Cam[ée]ra d[’'][Oo]r|Un Certain Regard", "Cannes Film Festival"),
     (r"Venice(?: International)?(?: Film Festival)?|Golden Lion|Silver Lion|Volpi Cup", "Venice Film Festival"),
     (r"Berlinale|Berlin(?: International)? Film Festival|Golden Bear|Silver Bear", "Berlinale"),
     (r"Toronto International Film Festival|Toronto Film Festival|\bTIFF\b", "Toronto International Film Festival"),
@@ -31,6 +31,8 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"Goya Awards?|Goyas\b", "Goya Awards"),
     (rf"Emmy Awards?|Emmys\b|Emmy\b{_NOT_A_NAME}", "Emmy Awards"),
     (r"Annie Awards?", "Annie Awards"),
+    (r"International Documentary Association(?: Awards?)?|IDA(?: Documentary)? Awards?", "IDA Documentary Awards"),
+    (r"Sight (?:and|&) Sound(?: critics[’']? poll| poll)?", "Sight and Sound"),
     (r"Saturn Awards?", "Saturn Awards"),
     (r"National Board of Review", "National Board of Review"),
     (r"New York Film Critics Circle", "New York Film Critics Circle"),
@@ -52,7 +54,9 @@ _GLOSS = re.compile(
 
 # Prize names that are categories of their own (festival prizes).
 PRIZE = (
-    r"(?:Palme d[’']Or|Cam[ée]ra d[’']Or|Golden (?:Lion|Bear|Leopard|Shell)|"
+    r"(?:Palme d[’'][Oo]r|Cam[ée]ra d[’'][Oo]r|Golden (?:Lion|Bear|Leopard|Shell)|"
+    r"(?:(?:U\.S\.|World Cinema) )?Grand Jury Prize(?:: (?:U\.S\. |World Cinema )?(?:Documentary|Dramatic))?|"
+    r"Prix (?:du|de la|des|d[’']|de l[’'])\s?[a-zéèê]+(?: [a-zéèê]+)?|"
     r"Silver (?:Lion|Bear)(?: Grand Jury Prize| Jury Prize)?|Volpi Cup|Grand Prix|Grand Jury Prize|Jury Prize|"
     r"(?:Un Certain Regard|Critics[’'] Week|Directors[’'] Fortnight|Orizzonti|Panorama|Encounters|Horizons)"
     r"(?: Grand| Jury| Special)? (?:Prize|Award)|"

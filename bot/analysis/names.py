@@ -29,6 +29,12 @@ _COMMON_WORDS = """
     Luckily Oddly Interestingly Notably Mr Mrs Ms Dr Mx Sir Dame
 """
 COMMON = frozenset(_COMMON_WORDS.split())
+# Capitalised only because they open a sentence, and never a name on their own ("Five years after ...",
+# "Back home, it ..."); unlike COMMON they stay when a name follows ("Seven Samurai").
+_LONE_WORDS = """Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty Forty Fifty Sixty Seventy Eighty
+    Ninety Hundred Hundreds Thousands Back Home Midway Nobody Everyone Everybody Everything Nothing Something
+    Somehow Almost Nearly Years Decades Months Weeks Days Halfway Much Few Several"""
+_LONE = frozenset(_LONE_WORDS.split())
 _ARTICLES = frozenset({"The", "A", "An"})
 # Nouns after a name that make the name a modifier ("Anora star Mikey Madison").
 MODIFIED = re.compile(
@@ -92,7 +98,7 @@ def _clean(sentence: str, start: int, raw: str, blocked: list[tuple[int, int]]) 
     text = re.sub(r"(?:[’']s?|[,:;.])$", "", text) if not text.endswith(("Jr.", "Sr.")) else text
     while text.split()[-1] in {"of", "the", "on", "a", "an", "at", "and", "in"}:
         text = text.rsplit(" ", 1)[0]
-    if text in COMMON or (not re.search(r"[a-z]", text) and len(text) > 5):
+    if text in COMMON or text in _LONE or (not re.search(r"[a-z]", text) and len(text) > 5):
         return []
     return [Name(text, tokens[0][0], tokens[0][0] + len(text))]
 
@@ -131,7 +137,7 @@ def full_name(name: str, known: list[str]) -> str:
         return name
     key = fold(name).split()
     parts = [p for k in known for p in re.split(r"['’]s\s+", k) if ":" not in p]
-    matches = [k for k in parts if len(k.split()) > len(key) and fold(k).split()[-len(key) :] == key]
+    matches = [k for k in parts if len(k.split()) > len(key) and _surname(k)[-len(key) :] == key]
     if matches:
         return max(matches, key=len)
     if len(key) == 1:
@@ -140,6 +146,12 @@ def full_name(name: str, known: list[str]) -> str:
         if len(opening) == 1:
             return opening.pop()
     return name
+
+
+def _surname(name: str) -> list[str]:
+    """The folded words of a full name without a generational suffix ("Robert Downey Jr." ends in "downey")."""
+    words = fold(name).split()
+    return words[:-1] if len(words) > 2 and words[-1] in ("jr.", "sr.", "jr", "sr", "ii", "iii") else words
 
 
 def clear_caches() -> None:

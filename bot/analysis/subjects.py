@@ -16,6 +16,9 @@ _PREP = re.compile(
     re.I,
 )
 _FILM_REF = re.compile(
+    # "Sciamma's film": a maker's film with no title after it is the one reviewed.
+    r"\b[A-ZÀ-Þ][\w-]+[’'](?:s)?\s+(?:(?:new|latest|fourth|third|second|first|fifth|sixth)\s+)?(?:film|movie|feature)\b"
+    r"(?![’']s| [A-Z])|"
     r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ii]ts)\s+(?:[\w-]+\s+){0,2}?(?:film|movie|picture|feature|drama|"
     r"comedy|thriller|documentary|flick)\b(?![’']s)|^\W*[A-Z][a-z]+ (?:drama|comedy|thriller|film)\b(?![’']s)"
 )
@@ -44,9 +47,18 @@ def chains(sentence: str, names: list[Name]) -> list[list[Name]]:
     return groups
 
 
+# A possessive owner of a piece of craft is its credit: "Ludwig Göransson's score won the Oscar".
+_CRAFT = re.compile(
+    r"[’']s? (?:(?:original|haunting|\w+ing) )?(?:score|music|screenplay|script|cinematography|editing|"
+    r"costumes?|costume design|production design|songs?|makeup|photography)\b(?! (?:of|for|by)\b)"
+)
+
+
 def _modifier(sentence: str, name: Name) -> bool:
-    """A name used as a modifier: possessive or before a role noun."""
+    """A name used as a modifier: possessive (not of a craft) or before a role noun."""
     after = sentence[name.end : name.end + 30]
+    if _CRAFT.match(after):
+        return False
     return bool(MODIFIED.match(after)) or after.startswith(("’s", "'s", "’ ", "' "))
 
 

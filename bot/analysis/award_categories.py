@@ -112,7 +112,8 @@ def recognitions(s: str, base: Draft, subjects: list[str], cue: c.Cue, end: int)
     bodies: list[str | None] = [b[2] for b in find_bodies(s) if cue.end <= b[0] < end]
     bodies = bodies or [base.body]
     honour = _LIST_HONOUR.search(s, cue.end)
-    category = None
+    named = categories(s, cue.end, end)
+    category = named[0][0] if named and not honour else None  # "the Academy's shortlist for Best Documentary"
     if honour:
         category = f"{honour.group(2)} of {honour.group(1) or honour.group(3)}".removesuffix(" of None")
         pub = _BY_PUBLICATION.search(s, honour.end())

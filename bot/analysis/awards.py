@@ -9,7 +9,7 @@ from bot.analysis import cues as c
 from bot.analysis.award_categories import categories, recognitions, with_categories
 from bot.analysis.award_draft import Draft
 from bot.analysis.award_owned import ADJECTIVE, possessive_prizes
-from bot.analysis.lexicon import CATEGORY_RE, find_bodies
+from bot.analysis.lexicon import CATEGORY_RE, find_bodies, tidy_category
 from bot.analysis.names import Name, find_names
 from bot.analysis.subjects import FILM, PERSON, colon_list, objects, pick_subjects
 from bot.analysis.text import Span
@@ -152,6 +152,15 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
         return recognitions(s, base, subjects, cue, end)
     facts = [replace(base, subject=x) for x in subjects]
     facts = _bodies_per_category(s, with_categories(s, names, facts, cue, end), cue.end, end)
+    craft = _FOR_CRAFT.match(s, cue.end)
+    if craft and craft.group(2) in ("cinematography", "editing", "costume design", "production design"):
+        # "one statuette, for Claire Mathon's cinematography": the craft is the category
+        facts = [replace(f, category=f.category or tidy_category(craft.group(2).title()), count=False) for f in facts]
+    if not any(f.category for f in facts) and cue.kind in ("win", "nom"):
+        listed = _object_bodies(s, cue.end)
+        if len(listed) > 1:
+            # "won the Oscar, the Golden Globe and the BAFTA": one fact per body
+            facts = [replace(f, body=b) for f in facts for b in listed]
     if cue.text.lower().startswith("shar"):
         # "shared Best Adapted Screenplay with X": X won it too.
         partner = re.match(r"[^,.;]*?\bwith ([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)", s[cue.end :])
@@ -178,7 +187,13 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     special = _recipient(s, cue)
     if special is not None:
         return special
+    craft = _FOR_CRAFT.match(s, cue.end)
+    if craft and cue.kind in ("win", "nom"):
+        return [craft.group(1)]  # "a single nomination, for Elmer Bernstein's score": the composer's
     lo = c.clause_start(s, cue.start)
+    colon = s.rfind(": ", lo, cue.start)
+    if colon >= 0 and not _LIST_COLON.search(s, lo, colon):
+        lo = colon + 2  # "X had broken through: Rashomon had taken ...": the colon opens a new statement
     found = pick_subjects(s, names, lo, cue.start)
     if not found and re.match(r"\s*(?:but|and|yet)?\s*$", s[lo : cue.start], re.I) and lo:
         # "Y was nominated ... but lost to Z": a clause opening on its verb shares the previous clause's subject.
@@ -190,6 +205,14 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
         found = [FILM]
     return found
+
+
+_CRAFTS = r"score|music|screenplay|script|cinematography|editing|costumes?|costume design|production design|songs?"
+# "(a nomination,) for Elmer Bernstein's score": the award goes to the craft's owner.
+_FOR_CRAFT = re.compile(
+    rf"[^.;:]{{0,50}}?,?\s+for\s+([A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+){{0,3}})[’']s?\s+(?:[a-z]+\s+)?({_CRAFTS})\b"
+)
+_LIST_COLON = re.compile(r"(?:awards?|prizes?|nominations|nods|wins|categories|Oscars|\d+|following)\W*$", re.I)
 
 
 def _recipient(s: str, cue: c.Cue) -> list[str] | None:
@@ -255,6 +278,20 @@ def _bodies_per_category(s: str, facts: list[Draft], lo: int, hi: int) -> list[D
             continue
         out += [replace(f, body=b) for b in runs.pop(hit)[1]]
     return out
+
+
+def _object_bodies(s: str, pos: int) -> list[str]:
+    """The bodies listed as the cue's object ("won the Oscar, the Golden Globe and the BAFTA")."""
+    bodies = find_bodies(s)
+    at = re.compile(r"\s+(?:the\s+|an?\s+)?").match(s, pos)
+    found: list[str] = []
+    while at:
+        body = next((b for b in bodies if b[0] == at.end()), None)
+        if body is None:
+            break
+        found.append(body[2])
+        at = _MORE_BODY.match(s, body[1])
+    return found
 
 
 def _body_list(s: str, pos: int, bodies: list[tuple[int, int, str]]) -> list[str]:

@@ -24,7 +24,8 @@ _CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "gave",
-        r"award(?:ed|s|ing) (?=it\b|him\b|her\b|them\b|(?-i:[A-Z]))|gave|handed|went to|goes to|go to"
+        # lower case: "the Academy Awards it ..." names a body, it hands nothing over
+        r"(?-i:award(?:ed|s|ing)) (?=it\b|him\b|her\b|them\b|(?-i:[A-Z]))|gave|handed|went to|goes to|go to"
         r"|(?:was|were|been) (?:won|taken|claimed|scooped) by",
     ),
     (
@@ -33,7 +34,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"(?:was|were|is|been) (?:named|crowned)(?= (?:the )?(?-i:Best|Outstanding|Most) )|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
         r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
-        r"took|takes|shared|shares|swept|sweeps|sweeping|"
+        r"took|takes|taken|shared|shares|swept|sweeps|sweeping|"
         r"winners?|victory|victories|triumph|"
         # the same statements in French, Spanish, Italian ("a remporté la Palme d'or")
         r"a remport[ée]e?|remport(?:e|ait|a)|a gagn[ée]|a obtenu|ganó|obtuvo|ha vinto|vinse",

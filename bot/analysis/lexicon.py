@@ -11,7 +11,10 @@ _NOT_A_NAME = (
 )
 # (pattern, canonical body). Order matters: specific names before short aliases.
 _BODIES: tuple[tuple[str, str], ...] = (
-    (rf"Academy Awards?|Oscars\b|Oscar\b{_NOT_A_NAME}|Oscar-(?:winning|nominated)", "Academy Awards"),
+    (
+        rf"Academy Awards?|(?<=the )Academy(?=[’']s\b)|Oscars\b|Oscar\b{_NOT_A_NAME}|Oscar-(?:winning|nominated)",
+        "Academy Awards",
+    ),
     (r"British Academy (?:Film )?Awards?|BAFTAs?\b", "BAFTA Awards"),
     (r"Golden Globes?(?: Awards?)?", "Golden Globes"),
     (r"Screen Actors Guild(?: Awards?)?|SAG(?: Awards?)?\b", "SAG Awards"),

@@ -50,7 +50,7 @@ def chains(sentence: str, names: list[Name]) -> list[list[Name]]:
 # A possessive owner of a piece of craft is its credit: "Ludwig Göransson's score won the Oscar".
 _CRAFT = re.compile(
     r"[’']s? (?:(?:original|haunting|\w+ing) )?(?:score|music|screenplay|script|cinematography|editing|"
-    r"costumes?|costume design|production design|songs?|makeup|photography)\b(?! (?:of|for|by)\b)"
+    r"costumes?|costume design|production design|songs?|makeup|photography)\b"
 )
 
 
@@ -60,6 +60,11 @@ def _modifier(sentence: str, name: Name) -> bool:
     if _CRAFT.match(after):
         return False
     return bool(MODIFIED.match(after)) or after.startswith(("’s", "'s", "’ ", "' "))
+
+
+def _comma_owner(sentence: str, before: Name, name: Name) -> bool:
+    """A possessive joined to the previous name by a bare comma: a new phrase, not a coordinated name."""
+    return _modifier(sentence, name) and bool(re.fullmatch(r",\s*", sentence[before.end : name.start]))
 
 
 def _prep(sentence: str, pos: int) -> bool:
@@ -130,7 +135,10 @@ def _same_group(sentence: str, first: Cand, other: Cand) -> bool:
         return True
     gap = sentence[first.end : other.start]
     if re.search(r"\b(?:who|whom|whose|which|that)\b", gap):
-        return False  # "Blanchett, who plays Lydia Tár,": the name inside the relative clause is its object
+        return False
+    if re.search(r"\b(?:for|of|in|from|by|with|as|like)\s+[A-Z][^,]*\s+(?:and|&)\s+$", gap):
+        return False  # "Yakusho, known for Shall We Dance? and Babel,": Babel is coordinated with the object
+    # "Blanchett, who plays Lydia Tár,": the name inside the relative clause is its object
     return bool(re.fullmatch(r"(?:(?:,\s*|\s+and\s+|\s+&\s+|\s+ad\s+)[^,]*?)+", gap)) and len(gap) < 80
 
 
@@ -147,6 +155,9 @@ def objects(sentence: str, names: list[Name], lo: int, hi: int) -> list[str]:
     stop = re.search(r",\s*(?:who|which|that)\b|\s(?:in|for|at|with|on)\s|[;]", sentence[lo:hi])
     hi = lo + stop.start() if stop else hi
     for group in chains(sentence, [n for n in names if lo <= n.start < hi]):
+        if len(group) > 1:
+            # "went to Parasite, Sciamma's film ...": a possessive after a comma opens a new phrase.
+            group = [n for i, n in enumerate(group) if not i or not _comma_owner(sentence, group[i - 1], n)]
         if not _modifier(sentence, group[0]) or len(group) > 1:
             return [n.text for n in group]
     return []

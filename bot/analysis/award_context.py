@@ -169,8 +169,11 @@ def _from_rivals(facts: list[Draft], prior: list[Draft]) -> list[Draft]:
 def _settle(facts: list[Draft]) -> list[Draft]:
     """Within one sentence: a predicted winner beaten by a stated one has lost."""
     won = {(f.body, f.category) for f in facts if f.result == "won" and f.category}
+    winners = {(f.body, f.category, fold(f.subject)) for f in facts if f.result == "won"}
     out = []
     for f in facts:
+        if f.result == "contender" and (f.body, f.category, fold(f.subject)) in winners:
+            continue  # "X won Best Actress and deserved five more": her own win, no rival's
         if f.result == "contender" and (f.body, f.category) in won and f.category:
             f = replace(f, result="lost")
         out.append(f)

@@ -41,8 +41,8 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
         end = c.scope_end(s, all_cues, i)
         if i == skip or _negated(s, cue) or not _awardish(s, cue, end, context or bool(found)):
             continue
-        if cue.kind == "win" and re.match(r"\s+over\b", s[cue.end :]):
-            continue  # "won over the critics"
+        if cue.kind == "win" and re.match(_WON_OVER, s[cue.end :], re.I):
+            continue  # "won over the critics", "it won me over"
         if cue.kind == "win" and i + 1 < len(all_cues) and _NOMINATION.match(s, cue.end, all_cues[i + 1].end):
             # "receiving a nod for X": one nomination, read over both cues.
             cue, skip = c.Cue("nom", cue.start, cue.end, cue.text), i + 1
@@ -55,6 +55,7 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
 _LATER = re.compile(
     r"\s+(?:(?:his|her|their|its)\s+(?:only|first|second|third|last|sole|lone)\b|[^,;]{0,60}\bin\s+(?:19|20)\d\d\b)"
 )
+_WON_OVER = r"\s+(?:(?:me|us|him|her|them|you|it|everyone|everybody|audiences|critics|viewers|people|fans)\s+)?over\b"
 _REALIS_TO = re.compile(
     r"\b(?:went|go|goes|gone|going) on\s+to\s+$|\b(?:managed|able)\s+to\s+$"
     r"|\b(?:first|second|third|fourth|fifth|only|last|youngest|oldest|latest)\b(?:\s+\S+){0,4}?\s+to\s+(?:be\s+)?$"
@@ -191,6 +192,9 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     if craft and cue.kind in ("win", "nom"):
         return [craft.group(1)]  # "a single nomination, for Elmer Bernstein's score": the composer's
     lo = c.clause_start(s, cue.start)
+    whose = _WHOSE.search(s, lo, cue.start)
+    if whose:
+        return [whose.group(1)]  # "Wenders, whose Paris, Texas won": what is his won, a title whole
     colon = s.rfind(": ", lo, cue.start)
     if colon >= 0 and not _LIST_COLON.search(s, lo, colon):
         lo = colon + 2  # "X had broken through: Rashomon had taken ...": the colon opens a new statement
@@ -202,9 +206,30 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
         found = pick_subjects(s, names, 0, lo, strict=True)
     if not found and re.match(r"(?:With|After|Following|Having|Winner of|Nominated for)\b", s) and "," in s[cue.end :]:
         found = [n.text for n in names if n.start > s.index(",", cue.end)][:1]
+    if not found and not re.search(r"[A-Z]", s):
+        found = _lowercase_name(s[lo : cue.start])
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
         found = [FILM]
     return found
+
+
+# Words that are never part of a name written in lower case; the first set may stand between a name and its verb.
+_BETWEEN_WORDS = "also was were is are has had have been just finally then really actually literally both"
+_NOT_NAME_WORDS = """ok so of all the a an and but which who whom i you we they he she it this that film movie tbh lol fr idk
+    even still in at for to on with by my her his their its our your not first me us them one who"""
+_BETWEEN = frozenset(_BETWEEN_WORDS.split())
+_NOT_NAME = _BETWEEN | frozenset(_NOT_NAME_WORDS.split())
+
+
+def _lowercase_name(before: str) -> list[str]:
+    """ "ok so michelle yeoh won": a writer who never capitalises; the two or three words before the verb."""
+    words = re.findall(r"[\w’'-]+", before)
+    while words and words[-1] in _BETWEEN:
+        words.pop()
+    run: list[str] = []
+    while words and len(run) < 3 and words[-1] not in _NOT_NAME and words[-1].isalpha():
+        run.insert(0, words.pop())
+    return [" ".join(w.capitalize() for w in run)] if len(run) >= 2 else []
 
 
 _CRAFTS = r"score|music|screenplay|script|cinematography|editing|costumes?|costume design|production design|songs?"
@@ -212,6 +237,7 @@ _CRAFTS = r"score|music|screenplay|script|cinematography|editing|costumes?|costu
 _FOR_CRAFT = re.compile(
     rf"[^.;:]{{0,50}}?,?\s+for\s+([A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+){{0,3}})[’']s?\s+(?:[a-z]+\s+)?({_CRAFTS})\b"
 )
+_WHOSE = re.compile(r"\bwhose\s+([A-ZÀ-Þ][\w’'-]*(?:(?:,\s+|\s+(?:of|the|and|a|in|on)\s+|\s+)[A-ZÀ-Þ][\w’'-]*)*)\s+$")
 _LIST_COLON = re.compile(r"(?:awards?|prizes?|nominations|nods|wins|categories|Oscars|\d+|following)\W*$", re.I)
 
 

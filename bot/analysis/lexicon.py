@@ -100,6 +100,9 @@ def find_bodies(text: str) -> list[tuple[int, int, str]]:
 def _bodies(text: str) -> tuple[tuple[int, int, str], ...]:
     """Cached: every part of the analysis asks about the same sentences."""
     found: list[tuple[int, int, str]] = []
+    if not re.search(r"[A-Z]", text):
+        # A writer who never capitalises ("won the oscar"): read the words capitalised, offsets unchanged.
+        text = re.sub(r"\b[a-z]", lambda m: m.group().upper(), text)
     for m in BODY_RE.finditer(text):
         if _GLOSS.search(text[max(0, m.start() - 12) : m.start()]) or not m.lastgroup:
             continue

@@ -44,10 +44,13 @@ class App:
         self.chat = chat
         self.films = FilmIndex([])
         self._analyses: OrderedDict[tuple[int, str], Analysis] = OrderedDict()
+        # Bumped whenever an answer may change (import, forgotten analyses): adapters key answer caches on it.
+        self.generation = 0
 
     async def refresh(self) -> None:
         """Rebuild the film index from the store (after an import)."""
         self.films = FilmIndex(await self.store.films(), await self.store.film_clubs())
+        self.generation += 1
 
     async def dispatch(self, incoming: Incoming) -> list[Message]:
         """Answer one command with the messages to post."""
@@ -81,6 +84,7 @@ class App:
     def forget_analyses(self) -> None:
         """Drop the in-memory analysis cache (the store's cache stays)."""
         self._analyses.clear()
+        self.generation += 1
 
     def _remember(self, key: tuple[int, str], analysis: Analysis) -> None:
         self._analyses[key] = analysis

@@ -11,6 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.slack.answers import Answers
 from adapters.slack.blocks import SECTION_TEXT, escape, split
 from adapters.slack.chat import SlackChat
 from adapters.slack.moderators import Moderators
@@ -54,6 +55,7 @@ class Listeners:
     ):
         self.core, self.chat, self.moderators = core, chat, moderators
         self.background, self.coalescer = background, coalescer
+        self.answers = Answers(core)
 
     async def incoming(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> Incoming | None:
         """A command line from a member as an Incoming, checking moderator status only when it matters."""
@@ -66,7 +68,9 @@ class Listeners:
     async def answer(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> list[Message]:
         """The core's messages for one command line."""
         incoming = await self.incoming(client, line, user, team, channel)
-        return await self.core.dispatch(incoming) if incoming else []
+        if incoming is None:
+            return []
+        return await self.answers.get(incoming, lambda: self.core.dispatch(incoming))
 
     async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond) -> None:
         """A slash command: the answer rides in the ack when ready in time, else follows it."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from adapters.slack.blocks import escape, render
@@ -11,6 +12,7 @@ from adapters.slack.chat import SlackChat, SlackChatError
 from bot.models import Message
 
 log = logging.getLogger(__name__)
+RENDERED = 256  # distinct answers whose Slack bodies are kept (a few MB at most)
 ACK_BUDGET = 2.0  # seconds an answer may take and still ride in the ack (Slack allows 3)
 Later = list[Message | dict[str, Any]]
 # bolt's `respond` (a POST to the command's response_url), or the preview's recorder of it.
@@ -19,8 +21,17 @@ Respond = Callable[..., Awaitable[object]]
 
 def response_body(message: Message) -> list[dict[str, Any]]:
     """A Message as response bodies: public ("in_channel"), or only for the member for errors and help."""
+    # Fresh outer dicts and block lists per call; the block dicts inside are shared and never mutated.
+    return [part | {"blocks": list(part["blocks"])} for part in _bodies(message)]
+
+
+@lru_cache(maxsize=RENDERED)
+def _bodies(message: Message) -> tuple[dict[str, Any], ...]:
+    # Keyed by the Message's value (frozen, hashable): an equal Message renders to equal blocks, so a
+    # changed review, film or wording is a different key and can never be answered from a stale entry.
+    # Block Kit building and to_dict() validation are most of a /review's CPU on Slack (docs/performance.md).
     kind = "ephemeral" if message.ephemeral or message.error else "in_channel"
-    return [part.payload() | {"response_type": kind} for part in render(message)]
+    return tuple(part.payload() | {"response_type": kind} for part in render(message))
 
 
 def plan(messages: Sequence[Message]) -> tuple[dict[str, Any] | None, Later]:

@@ -1,0 +1,49 @@
+"""Recent answers to read-only commands, so a repeated `/review anora` skips the core and the store."""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+
+from bot.app import App
+from bot.models import Incoming, Message
+
+# Commands whose answer depends only on the command line, the club and the stored reviews (not on who asks,
+# where, or when) and that change nothing: safe to answer again from memory.
+READ_ONLY = frozenset({"review", "prompts", "trivia"})
+SIZE = 256
+TTL = 5.0  # seconds: bounds staleness after an import by another process, which this one cannot see
+
+Key = tuple[str, str, tuple[tuple[str, str], ...], str, str, int]
+
+
+class Answers:
+    """An LRU of the core's answers keyed by (command line, club, core generation), each kept TTL seconds."""
+
+    def __init__(
+        self, core: App, size: int = SIZE, ttl: float = TTL, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.core, self.size, self.ttl, self.clock = core, size, ttl, clock
+        self._kept: OrderedDict[Key, tuple[float, list[Message]]] = OrderedDict()
+
+    async def get(self, incoming: Incoming, compute: Callable[[], Awaitable[list[Message]]]) -> list[Message]:
+        """The answer to `incoming`: from memory if fresh, else computed and (unless an error) kept."""
+        if incoming.command.lower() not in READ_ONLY or incoming.is_moderator:
+            return await compute()
+        # The generation changes on every import in this process, so a re-imported review is never served stale.
+        command, generation = incoming.command.lower(), self.core.generation
+        key = (command, incoming.args, incoming.options, incoming.club_id, incoming.platform, generation)
+        now = self.clock()
+        kept = self._kept.get(key)
+        if kept is not None and now - kept[0] < self.ttl:
+            self._kept.move_to_end(key)
+            return kept[1]
+        messages = await compute()
+        # Errors are not kept: a failure may be passing, and "not found" answers are cheap to compute.
+        if generation == self.core.generation and not any(m.error for m in messages):
+            self._kept[key] = (now, messages)
+            self._kept.move_to_end(key)
+            if len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+        return messages

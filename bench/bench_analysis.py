@@ -23,6 +23,7 @@ from bot.analysis.text import split_sentences, words  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "reviews"
 BLIND = ROOT / "tests" / "fixtures" / "blind"
+BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
 DEV = ROOT.parent / "shared" / "dev-reviews"
 
 
@@ -63,8 +64,8 @@ def bench_analysis(runs: int = 300) -> None:
 
 
 def bench_blind(runs: int = 30) -> None:
-    """Median per review of the blind set (short capsules to a ~1,800-word essay), cold caches."""
-    for path in sorted(BLIND.glob("*.md")):
+    """Median per review of both blind sets (short capsules to a ~1,800-word essay), cold caches."""
+    for path in sorted(BLIND.glob("*.md")) + sorted(BLIND2.glob("*.md")):
         text = _body(path)
         times = []
         for _ in range(runs):
@@ -72,7 +73,7 @@ def bench_blind(runs: int = 30) -> None:
             start = time.perf_counter()
             analyze(text, title=path.stem)
             times.append((time.perf_counter() - start) * 1000)
-        print(f"  blind/{path.stem}: {words(text)} words, median {statistics.median(times):.2f} ms")
+        print(f"  {path.parent.name}/{path.stem}: {words(text)} words, median {statistics.median(times):.2f} ms")
 
 
 Splitter = Callable[[str], list[tuple[int, int]]]

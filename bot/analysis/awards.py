@@ -67,7 +67,8 @@ def _irrealis(s: str, cue: c.Cue) -> bool:
     before = s[c.comma_start(s, cue.start) : cue.start]
     # "who would later win", "would go on to win": a past narrated from before it happened, not a wish.
     before = re.sub(r"\bwould\s+(?:later|eventually|subsequently|soon|go on to)\b", " ", before, flags=re.I)
-    if c.IRREALIS.search(before) and not _LATER.match(s, cue.end):
+    later = _LATER.match(s, cue.end) and not re.search(r"\b(?:if|unless|had it|were it)\b", s[cue.end :], re.I)
+    if c.IRREALIS.search(before) and not later:
         return True
     # "to win" is a wish unless it tells what happened ("went on to win", "the first woman to win").
     return bool(re.search(r"\bto\s+(?:be\s+)?$", before)) and not _REALIS_TO.search(before)
@@ -153,6 +154,7 @@ def _cue_facts(s: str, span: Span, index: int, names: list[Name], cue: c.Cue, en
         return recognitions(s, base, subjects, cue, end)
     facts = [replace(base, subject=x) for x in subjects]
     facts = _bodies_per_category(s, with_categories(s, names, facts, cue, end), cue.end, end)
+    facts = _ordinal_recipient(s, names, facts, cue.end, end)
     craft = _FOR_CRAFT.match(s, cue.end)
     if craft and craft.group(2) in ("cinematography", "editing", "costume design", "production design"):
         # "one statuette, for Claire Mathon's cinematography": the craft is the category
@@ -304,6 +306,26 @@ def _bodies_per_category(s: str, facts: list[Draft], lo: int, hi: int) -> list[D
             continue
         out += [replace(f, body=b) for b in runs.pop(hit)[1]]
     return out
+
+
+_ORDINAL = re.compile(r",\s+the (first|second|third|fourth|former|latter|last) (?:going|awarded|given) to\b", re.I)
+_ORDINALS = {"first": 0, "former": 0, "second": 1, "third": 2, "fourth": 3, "latter": -1, "last": -1}
+
+
+def _ordinal_recipient(s: str, names: list[Name], facts: list[Draft], lo: int, hi: int) -> list[Draft]:
+    """ "for Best Feature and Best Cinematography, the second going to X": X takes the second category."""
+    m = _ORDINAL.search(s, lo)
+    cats = [f for f in facts if f.category and not f.count]
+    if not m or len(cats) < 2:
+        return facts
+    who = objects(s, names, m.end(), len(s))
+    if not who:
+        return facts
+    index = _ORDINALS[m.group(1).lower()]
+    if index >= len(cats):
+        return facts
+    target = cats[index]
+    return [replace(f, subject=who[0], credit=None) if f is target else f for f in facts]
 
 
 def _object_bodies(s: str, pos: int) -> list[str]:

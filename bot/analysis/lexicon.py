@@ -102,12 +102,17 @@ def _bodies(text: str) -> tuple[tuple[int, int, str], ...]:
     found: list[tuple[int, int, str]] = []
     if not re.search(r"[A-Z]", text):
         # A writer who never capitalises ("won the oscar"): read the words capitalised, offsets unchanged.
-        text = re.sub(r"\b[a-z]", lambda m: m.group().upper(), text)
+        text = re.sub(r"\b(?:(bafta|sag|dga|pga|wga|tiff|ida)(?=s?\b)|[a-z])", _capital, text)
     for m in BODY_RE.finditer(text):
         if _GLOSS.search(text[max(0, m.start() - 12) : m.start()]) or not m.lastgroup:
             continue
         found.append((m.start(), m.end(), _BODIES[int(m.lastgroup[1:])][1]))
     return tuple(found)
+
+
+def _capital(m: re.Match[str]) -> str:
+    """A lower-case word's capital, or an acronym in capitals ("bafta" -> "BAFTA")."""
+    return m.group().upper()
 
 
 def normalise_body(name: str) -> str:

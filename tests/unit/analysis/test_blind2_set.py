@@ -20,15 +20,15 @@ REVIEWS = load_dir(BLIND2)
 
 
 def test_blind2_set_figures() -> None:
-    """Award facts and explicit questions against the hand labels (printed; floors below the measured figures)."""
+    """Award facts and explicit questions against the hand labels (printed; first run at 1.5.0: F1 0.579, questions 14/22)."""
     assert len(REVIEWS) >= 10
     misses: list[str] = []
     result = score(REVIEWS, misses)
     REPORT.append(result.line(f"blind set 2 ({len(REVIEWS)} reviews)"))
     REPORT.extend(f"  {m}" for m in misses)
-    assert result.precision >= 0.0, misses
-    assert result.recall >= 0.0, misses
-    assert result.question_recall >= 0.0, misses
+    assert result.precision >= 0.95, misses
+    assert result.recall >= 0.95, misses
+    assert result.question_recall >= 0.95, misses
 
 
 @pytest.mark.parametrize("review", REVIEWS, ids=[r.slug for r in REVIEWS])

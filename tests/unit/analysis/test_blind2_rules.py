@@ -1,0 +1,142 @@
+"""The general rules found with the second blind set, each tried on new wording, with negative controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze
+
+Fact = tuple[str, str | None, str | None, str]
+
+
+def _facts(text: str, title: str = "The Film") -> list[Fact]:
+    return [(f.subject, f.award or None, f.category, f.result) for f in analyze(text, title=title).trivia]
+
+
+def _questions(text: str) -> list[str]:
+    return [p.text for p in analyze(text, title="The Film").prompts if p.kind == "explicit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        # "winning neither" / "won neither" negate the win
+        (
+            "It was nominated for Best Sound and Best Editing, winning neither.",
+            "Dunkirk",
+            [
+                ("Dunkirk", None, "Best Sound", "nominated"),
+                ("Dunkirk", None, "Best Editing", "nominated"),
+            ],
+        ),
+        # a win stated in French, and "Palme d'or" with a lower-case "or"
+        (
+            "Le film a remporté la Palme d'or en 2019.",
+            "Parasite",
+            [("Parasite", "Cannes Film Festival", "Palme d'or", "won")],
+        ),
+        # a count of nominations as "N times" takes no category from the left
+        (
+            "Blanchett won Best Actress at the BAFTAs, having been nominated four times before.",
+            "Tár",
+            [("Blanchett", "BAFTA Awards", "Best Actress", "won"), ("Blanchett", "BAFTA Awards", None, "nominated")],
+        ),
+        # a craft's owner is the subject; a list of bodies as the object gives one fact each
+        (
+            "Hildur Guðnadóttir's cello score won the Oscar and the Golden Globe.",
+            "Joker",
+            [
+                ("Hildur Guðnadóttir", "Academy Awards", None, "won"),
+                ("Hildur Guðnadóttir", "Golden Globes", None, "won"),
+            ],
+        ),
+        # "for X's score" credits X
+        (
+            "The remake received one Oscar nomination, for Mica Levi's score.",
+            "Jackie",
+            [("Mica Levi", "Academy Awards", None, "nominated")],
+        ),
+        # "whose Title won": the title, not the person it belongs to
+        (
+            "Villeneuve, whose Dune won six Oscars, returns with a sequel.",
+            "Dune: Part Two",
+            [("Dune", "Academy Awards", None, "won")],
+        ),
+        # a colon opens a new statement with its own subject
+        (
+            "Kurosawa was famous abroad: Ran had taken the Oscar for Best Costume Design.",
+            "Ran",
+            [("Ran", "Academy Awards", "Best Costume Design", "won")],
+        ),
+        # a number word opening a sentence is no name
+        (
+            "Five years after Moonlight won Best Picture, Jenkins returned.",
+            "The Underground Railroad",
+            [("Moonlight", None, "Best Picture", "won")],
+        ),
+        # a shortlist is an honour, not a nomination
+        (
+            "It made the Academy's shortlist for Best International Feature but was not nominated.",
+            "Close",
+            [("Close", "Academy Awards", "Best International Feature", "recognized")],
+        ),
+        # "would win her first Oscar in 2011" is a later win told in the past; with "if" it stays a wish
+        (
+            "Natalie Portman would win her first Oscar in 2011.",
+            "Jackie",
+            [("Natalie Portman", "Academy Awards", None, "won")],
+        ),
+        (
+            "Natalie Portman would win the Oscar in 2011 if voters had their way.",
+            "Jackie",
+            [("Natalie Portman", "Academy Awards", None, "contender")],
+        ),
+        # "the second going to X" hands the second category to X
+        (
+            "The film received two BAFTA nominations, for Best Film and Best Editing, the second going to Tom Cross.",
+            "Whiplash",
+            [
+                ("Whiplash", "BAFTA Awards", "Best Film", "nominated"),
+                ("Tom Cross", "BAFTA Awards", "Best Editing", "nominated"),
+            ],
+        ),
+        # a writer who never capitalises: the words before the verb are the name, the body read capitalised
+        (
+            "ok so cate blanchett won the bafta for best actress and i screamed",
+            "Tár",
+            [("Cate Blanchett", "BAFTA Awards", "Best Actress", "won")],
+        ),
+        # negative controls
+        ("Thirty years later, Goodfellas won nothing but our hearts.", "Goodfellas", []),
+        ("honestly i think timothee chalamet won nothing and that's a crime", "Dune", []),
+        ("It won me over within minutes, and the Oscars will not matter.", "Past Lives", []),
+        ("Coppola deserved every award going.", "The Godfather", []),
+        ("The Academy Awards it was never going to win were beside the point.", "Aftersun", []),
+    ],
+)
+def test_general_rule(text: str, title: str, expected: list[Fact]) -> None:
+    """Each rule on a sentence it was not written for."""
+    assert _facts(text, title) == expected
+
+
+def test_questions_in_new_forms() -> None:
+    """Guillemets, "??", speaker labels, quoted one-word questions; a title ending in "?" is no question."""
+    assert _questions("« Pourquoi pas ? » demande-t-elle. « Why not me? » she asks.") == [
+        "Pourquoi pas ?",
+        "Why not me?",
+    ]
+    assert _questions("why is nobody talking about this?? it rules.") == ["why is nobody talking about this??"]
+    assert _questions("Q: What drew you to the story? A: The silence.") == ["What drew you to the story?"]
+    assert _questions('He said "Seriously?" and left.') == ["Seriously?"]
+    assert _questions("She is best known for Who Framed Roger Rabbit? and little else.") == []
+    assert _questions("Why? Nobody knows.") == []  # an unquoted single word stays a fragment
+
+
+def test_lowercase_writer_sentences_split() -> None:
+    """A writer who never capitalises still gets sentences, so key points and questions stand alone."""
+    text = (
+        "this movie is a lot. the first hour is pure chaos and i loved it. the second hour slows down a bit. "
+        "do i care? not really. the ending made me cry in the cinema. the score is unreal."
+    )
+    a = analyze(text, title="The Film")
+    assert [p.text for p in a.prompts if p.kind == "explicit"] == ["do i care?"]

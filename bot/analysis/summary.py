@@ -27,7 +27,10 @@ _LEADING_PRONOUN = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"share|subscribe|comment|reply|email|cookie|newsletter|click|sign up|rated \d|grade:|"
-    r"written by|permalink|required fields|settings",
+    r"written by|permalink|required fields|settings|"
+    # editorial notes and warnings speak about the page, not the film
+    r"translated (?:from|by)|originally (?:appeared|published|ran)|the original (?:appeared|ran)|"
+    r"spoiler (?:warning|alert)|reviewed (?:at|on)|running time",
     re.I,
 )
 
@@ -35,16 +38,32 @@ _BOILERPLATE = re.compile(
 def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     """A one-to-two-sentence tl;dr and 3-5 key points, never cut, never a lost pronoun."""
     bare = [_unlabelled(s) for s in spans]
-    debris = _debris_blocks(bare)
-    prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i] and s.block not in debris]
+    interview = {s.block for s in spans if _SPEAKER.match(s.sentence)}
+    debris = _debris_blocks(bare) | interview
+    answers = {i for i in range(1, len(spans)) if _answer(spans[i - 1], spans[i])}
+    prose = [
+        (i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i] and s.block not in debris and i not in answers
+    ]
     if len(prose) < 3:
-        prose = [(i, s) for i, s in enumerate(bare) if _usable(s)]
+        prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and i not in answers and s.block not in interview]
     if not prose:
         return Summary(spans[0].sentence if spans else "")
     first = prose[0][0]
     tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title) + (1.5 if p[0] == first else 0))
     points = _key_points(prose, tldr[0])
     return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
+
+
+# An interview's speaker label: the lines of a Q&A are the interviewee's words, not the review's points.
+_SPEAKER = re.compile(r"(?:Q|A|Q\.|A\.)\s*:\s")
+
+
+def _answer(before: Span, span: Span) -> bool:
+    """ "Is it too long? Barely, but ...": a reply to the question before it, read only with it."""
+    if before.block != span.block or not before.sentence.rstrip().endswith("?"):
+        return False
+    head = span.sentence.split(",", 1)[0]
+    return "," in span.sentence and len(head.split()) <= 2
 
 
 def _debris_blocks(spans: list[Span]) -> set[int]:

@@ -140,3 +140,21 @@ def test_lowercase_writer_sentences_split() -> None:
     )
     a = analyze(text, title="The Film")
     assert [p.text for p in a.prompts if p.kind == "explicit"] == ["do i care?"]
+
+
+def test_summary_leaves_out_notes_warnings_interviews_and_replies() -> None:
+    """Editorial notes, spoiler warnings, Q&A lines and one-word replies to a question are no key points."""
+    text = (
+        "This review originally appeared in a Glasgow fanzine.\n\n"
+        "The film follows two sisters who inherit a failing ferry company on a cold northern island.\n\n"
+        "Is the middle act too slow for its own good? Probably, but the final storm makes up for every lull.\n\n"
+        "The cast is excellent, and the younger sister is played with real bite by a newcomer.\n\n"
+        "Spoiler warning: the next paragraph discusses the ending in full.\n\n"
+        "Q: What drew you to the island setting for this story?\n"
+        "A: I grew up on a ferry, so the sound of engines is in my bones forever.\n\n"
+        "The photography makes the grey sea look like hammered silver in every single shot."
+    )
+    a = analyze(text, title="The Ferry")
+    shown = [a.summary.tldr, *a.summary.key_points]
+    assert not any(s.startswith(("This review", "Probably", "Spoiler", "I grew up")) for s in shown), shown
+    assert len(a.summary.key_points) == 2  # the three usable sentences: a tl;dr and two points

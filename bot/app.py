@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,16 +48,29 @@ class App:
         self._analyses: OrderedDict[tuple[int, str], Analysis] = OrderedDict()
         # Bumped whenever an answer may change (import, forgotten analyses): adapters key answer caches on it.
         self.generation = 0
+        self._data_version: int | None = None
+        self._checked = 0.0
 
     async def refresh(self) -> None:
         """Rebuild the film index from the store (after an import)."""
+        self._data_version = await self.store.data_version()
         self.films = FilmIndex(await self.store.films(), await self.store.film_clubs())
         self.generation += 1
+
+    async def sync(self, every: float = 1.0) -> None:
+        """Pick up reviews another process imported (`filmclub import` beside a running bot), checked at most every `every` s."""
+        now = time.monotonic()
+        if now - self._checked < every:
+            return
+        self._checked = now
+        if await self.store.data_version() != self._data_version:
+            await self.refresh()
 
     async def dispatch(self, incoming: Incoming) -> list[Message]:
         """Answer one command with the messages to post."""
         from bot.commands import dispatch
 
+        await self.sync()
         return await dispatch(self, incoming)
 
     def find(self, query: str, club_id: str | None = None) -> Match:
@@ -95,11 +110,15 @@ class App:
     async def import_paths(self, paths: Iterable[Path], club_id: str = "") -> ImportReport:
         """Import review files and folders; a bad file is reported and nothing of it stored."""
         report = ImportReport()
-        for path in review_files(paths):
+        for path in await asyncio.to_thread(lambda: list(review_files(paths))):
             try:
-                doc = read_review(path)
+                doc = await asyncio.to_thread(read_review, path)
             except IngestError as exc:
                 report.errors.append(exc)
+                continue
+            except Exception as exc:  # a parser bug must cost one file, never the whole import
+                log.exception("reading %s failed", path)
+                report.errors.append(IngestError(str(path), 0, f"cannot be read ({type(exc).__name__})"))
                 continue
             review, outcome = await self.store.upsert_review(doc, club_id)
             getattr(report, outcome).append(str(path))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
 from typing import Any, TextIO
 
 from bot.app import App
@@ -55,17 +60,33 @@ async def run_platform(platform: str, settings: Settings) -> None:
 
 
 async def preview(platform: str, settings: Settings, line: str) -> list[dict[str, Any]]:
-    """The exact API request bodies an adapter would send for one command line."""
-    app = await build_app(settings)
+    """The exact API request bodies an adapter would send for one command line.
+
+    A dry run: the command runs on a throwaway copy of the database, so `/schedule add` or
+    `/queue remove` in a preview changes nothing.
+    """
+    scratch = Path(await asyncio.to_thread(tempfile.mkdtemp, prefix="filmclub-preview-"))
     try:
-        if platform == "discord":
-            from adapters.discord.entry import preview as preview_discord
-
-            return await preview_discord(app, line)
-        if platform == "slack":
-            from adapters.slack.entry import preview as preview_slack
-
-            return await preview_slack(app, line)
-        raise ValueError(f"unknown platform {platform!r}; choose one of {', '.join(PLATFORMS)}")
+        copy = scratch / "preview.db"
+        if await asyncio.to_thread(settings.database.is_file):
+            async with await SqliteStore.open(settings.database) as live:
+                await live.backup(copy)
+        app = await build_app(replace(settings, database=copy))
+        try:
+            return await _preview_on(platform, app, line)
+        finally:
+            await app.close()
     finally:
-        await app.close()
+        await asyncio.to_thread(shutil.rmtree, scratch, True)
+
+
+async def _preview_on(platform: str, app: App, line: str) -> list[dict[str, Any]]:
+    if platform == "discord":
+        from adapters.discord.entry import preview as preview_discord
+
+        return await preview_discord(app, line)
+    if platform == "slack":
+        from adapters.slack.entry import preview as preview_slack
+
+        return await preview_slack(app, line)
+    raise ValueError(f"unknown platform {platform!r}; choose one of {', '.join(PLATFORMS)}")

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
@@ -118,6 +119,9 @@ async def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
     from bot.store import SqliteStore
 
     target = Path(args.path)
+    if not await asyncio.to_thread(settings.database.is_file):
+        print(f"filmclub: FILMCLUB_DATABASE={settings.database} does not exist: nothing to back up", file=sys.stderr)
+        return 2
     if await asyncio.to_thread(target.exists) and not args.force:
         print(f"filmclub: {target} exists; choose a new file or pass --force", file=sys.stderr)
         return 2
@@ -190,6 +194,7 @@ async def cmd_discord_invite_url(args: argparse.Namespace, settings: Settings) -
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
+    settings: Settings | None = None
     try:
         settings = load_settings()
         logging.basicConfig(
@@ -201,6 +206,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return asyncio.run(runner(args, settings))
     except (ConfigError, IngestError) as exc:
         print(f"filmclub: {exc}", file=sys.stderr)
+        return 2
+    except (sqlite3.Error, OSError) as exc:
+        where = settings.database if settings else "the database"
+        print(f"filmclub: cannot use FILMCLUB_DATABASE={where}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -118,7 +118,27 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = Pa
     values.setdefault("database", _default_database(source))
     settings = Settings(**values)  # type: ignore[arg-type]
     validate_timezone(settings.timezone, "FILMCLUB_TIMEZONE")
+    _validate(settings)
     return settings
+
+
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _validate(settings: Settings) -> None:
+    """Reject values that would fail later, naming the variable."""
+    if settings.log_level.upper() not in _LEVELS:
+        raise ConfigError(f"FILMCLUB_LOG_LEVEL must be one of {', '.join(_LEVELS)}, not {settings.log_level!r}")
+    if not 0 <= settings.grace_hours <= 24 * 7:  # also refuses nan
+        raise ConfigError(f"FILMCLUB_GRACE_HOURS must be between 0 and 168 hours, not {settings.grace_hours}")
+    if not 1 <= settings.discord_poll_hours <= 768:
+        raise ConfigError(
+            f"DISCORD_POLL_HOURS must be between 1 and 768 (Discord's limit), not {settings.discord_poll_hours}"
+        )
+    if not 1 <= settings.slack_poll_hours <= 24 * 366:
+        raise ConfigError(f"SLACK_POLL_HOURS must be between 1 and 8784, not {settings.slack_poll_hours}")
+    if not 0 < settings.slack_port < 65536:
+        raise ConfigError(f"SLACK_PORT must be a port number (1–65535), not {settings.slack_port}")
 
 
 def validate_timezone(name: str, setting: str = "timezone") -> ZoneInfo:

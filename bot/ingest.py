@@ -13,7 +13,7 @@ MAX_BYTES = 200 * 1024
 MIN_YEAR, MAX_YEAR = 1870, 2100
 _KEY_VALUE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s+-\s*(.*)$")
-_FIELDS = ("title", "year", "director", "author", "source", "aliases")
+_YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: "²⁰²⁴".isdigit() is True, int() of it is not
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class IngestError(Exception):
     problem: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.problem}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.problem}"
 
 
 def review_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -150,6 +151,6 @@ def _doc(meta: dict[str, tuple[int, str | list[str]]], body: str, path: str) -> 
 def _year(value: str | None, line: int, path: str) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or not MIN_YEAR <= int(value) <= MAX_YEAR:
+    if not _YEAR.fullmatch(value) or not MIN_YEAR <= int(value) <= MAX_YEAR:
         raise IngestError(path, line, f"year {value!r} is not a year (expected four digits, {MIN_YEAR}–{MAX_YEAR})")
     return int(value)

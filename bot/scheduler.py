@@ -98,6 +98,7 @@ class Scheduler:
     async def tick(self) -> None:
         """One pass: claim what fell due, then finish unfinished posts and close ended polls."""
         async with self._pass:
+            await self.app.sync()  # films imported by another process since the last pass
             await self.claim_due()
             for occ in await self.store.work(self.platform, self.owner, self.clock.now()):
                 await self.advance(occ)

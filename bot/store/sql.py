@@ -1,11 +1,8 @@
 """The SQL of films, reviews and analyses: constant text, `?` parameters only."""
 
-UPSERT_FILM = """
-INSERT INTO films (slug, title, year, director, aliases) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (slug) DO UPDATE SET title = excluded.title, year = excluded.year,
-    director = COALESCE(excluded.director, films.director), aliases = excluded.aliases
-"""
-FILM_ID_BY_SLUG = "SELECT id FROM films WHERE slug = ?"
+FILM_BY_SLUG = "SELECT id, aliases FROM films WHERE slug = ?"
+INSERT_FILM = "INSERT INTO films (slug, title, year, director, aliases) VALUES (?, ?, ?, ?, ?)"
+UPDATE_FILM = "UPDATE films SET title = ?, director = COALESCE(?, director), aliases = ? WHERE id = ?"
 _REVIEW_COLUMNS = """
 SELECT r.id, r.film_id, r.club_id, r.author, r.source, r.body, r.content_hash,
        f.slug, f.title, f.year, f.director, f.aliases

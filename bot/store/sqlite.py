@@ -61,6 +61,11 @@ class SqliteStore:
         async with aiosqlite.connect(target) as copy:
             await self.db.backup(copy)
 
+    async def data_version(self) -> int:
+        """SQLite's data_version: it changes when another connection commits."""
+        row = await self.fetchone("PRAGMA data_version")
+        return int(row[0]) if row else 0
+
     async def integrity(self) -> str:
         """SQLite's integrity check: "ok", or what is wrong."""
         rows = await self.fetchall("PRAGMA integrity_check")
@@ -95,7 +100,7 @@ class SqliteStore:
         """Store a parsed review; the same film, club and author make the same review."""
         digest = content_hash(doc)
         async with self.transaction() as db:
-            film_id = await self._upsert_film(db, doc)
+            film_id = await self._upsert_film(db, doc, club_id)
             async with db.execute(sql.REVIEW_BY_KEY, (film_id, club_id, doc.author or "")) as cur:
                 row = await cur.fetchone()
             if row is not None and row["content_hash"] == digest:
@@ -108,13 +113,19 @@ class SqliteStore:
         assert review is not None
         return review, outcome
 
-    async def _upsert_film(self, db: aiosqlite.Connection, doc: ReviewDoc) -> int:
-        slug, aliases = film_slug(doc.title, doc.year), json.dumps(list(doc.aliases))
-        await db.execute(sql.UPSERT_FILM, (slug, doc.title, doc.year, doc.director, aliases))
-        async with db.execute(sql.FILM_ID_BY_SLUG, (slug,)) as cur:
+    async def _upsert_film(self, db: aiosqlite.Connection, doc: ReviewDoc, club_id: str) -> int:
+        """The film's id, creating it; a global review refreshes its title and director and adds its aliases
+        (never drops others'), while a club's own review leaves a film that exists as it is for every club."""
+        slug = film_slug(doc.title, doc.year)
+        async with db.execute(sql.FILM_BY_SLUG, (slug,)) as cur:
             row = await cur.fetchone()
-        assert row is not None
-        return int(row[0])
+        if row is None:
+            cur = await db.execute(sql.INSERT_FILM, (slug, doc.title, doc.year, doc.director, json.dumps(doc.aliases)))
+            return int(cur.lastrowid or 0)
+        if not club_id:
+            merged = list(dict.fromkeys([*json.loads(row["aliases"]), *doc.aliases]))
+            await db.execute(sql.UPDATE_FILM, (doc.title, doc.director, json.dumps(merged), row["id"]))
+        return int(row["id"])
 
     async def _write_review(
         self,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -96,9 +97,20 @@ def preview_values(line: str) -> tuple[str, dict[str, str]]:
 
 async def preview(app: App, line: str) -> list[dict[str, Any]]:
     """The request bodies the adapter sends for a command line, captured from discord.py itself."""
+    name, values = preview_values(line)
+    # A dry run: discord.py's start-up notes (voice support, "logging in") would only alarm here.
+    quiet = logging.getLogger("discord")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        return await _preview(app, name, values)
+    finally:
+        quiet.setLevel(level)
+
+
+async def _preview(app: App, name: str, values: dict[str, str]) -> list[dict[str, Any]]:
     from .client import FilmClubBot
 
-    name, values = preview_values(line)
     async with FakeDiscord() as fake:
         fake.add_channel(PREVIEW_CHANNEL)
         with api_base(fake.base):

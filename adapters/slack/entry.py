@@ -13,7 +13,7 @@ from adapters.slack.preview import preview_line
 from adapters.slack.server import EVENTS_PATH, SlackAdapter, build, close_polls_forever, serve, session, web_client
 from bot.app import App
 from bot.bootstrap import build_app
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.scheduler import background
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,11 @@ async def run(settings: Settings) -> None:
     """Start the Slack bot: Socket Mode if SLACK_APP_TOKEN is set, else HTTP mode with signature checks."""
     token = settings.require("SLACK_BOT_TOKEN")
     socket_mode = bool(settings.slack_app_token)
+    if not socket_mode and not settings.slack_signing_secret:
+        raise ConfigError(
+            "Set SLACK_APP_TOKEN for Socket Mode (no public URL needed; see the README's Slack section) "
+            "or SLACK_SIGNING_SECRET for HTTP mode."
+        )
     secret = None if socket_mode else settings.require("SLACK_SIGNING_SECRET").reveal()
     core = await build_app(settings)
     try:

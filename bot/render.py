@@ -16,8 +16,14 @@ def _para(text: str, spoiler: bool = False) -> Para:
     return (Inline(text, spoiler),)
 
 
-def _notice(text: str, *, error: bool = True) -> Message:
-    return Message(sections=(Section(paragraphs=(_para(text),)),), ephemeral=True, error=error)
+def text_section(text: str) -> Section:
+    """A section of one plain paragraph."""
+    return Section(paragraphs=(_para(text),))
+
+
+def notice(text: str, *, error: bool = True) -> Message:
+    """A short reply for the member alone: an error, or a confirmation with error=False."""
+    return Message(sections=(text_section(text),), ephemeral=True, error=error)
 
 
 def _is_spoiler(text: str, analysis: Analysis) -> bool:
@@ -87,14 +93,14 @@ def poll(film: Film, analysis: Analysis | None) -> Message:
     """A message carrying the review's first poll, or why there is none."""
     spec: PollSpec | None = analysis.polls[0] if analysis and analysis.polls else None
     if spec is None:
-        return _notice(_w("no_poll", label=film.label, query=film.title))
+        return notice(_w("no_poll", label=film.label, query=film.title))
     return Message(_w("poll_title", label=film.label), poll=spec, meta=(("film", film.slug),))
 
 
 def film_list(films: Sequence[Film], query: str = "") -> Message:
     """The `/films` answer."""
     if not films:
-        return _notice(_w("films_none_query", query=query))
+        return notice(_w("films_none_query", query=query))
     title = _w("films_title_query", query=query) if query else _w("films_title")
     items = tuple(_para(f.label) for f in films)
     return Message(title, (Section(bullets=items),), footer=_w("films_count", count=len(films)))
@@ -111,34 +117,34 @@ def not_found(query: str, suggestions: Sequence[Film]) -> Message:
     hint = (
         _w("did_you_mean", suggestions=", ".join(f.label for f in suggestions)) if suggestions else _w("no_suggestions")
     )
-    return _notice(f"{_w('not_found', query=query)} {hint}")
+    return notice(f"{_w('not_found', query=query)} {hint}")
 
 
 def empty_store() -> Message:
     """Nothing imported yet."""
-    return _notice(_w("empty_store"))
+    return notice(_w("empty_store"))
 
 
 def film_needed(command: str) -> Message:
     """A film command without a film."""
-    return _notice(_w("film_needed", usage=f"/{command.lstrip('/')} anora"))
+    return notice(_w("film_needed", usage=f"/{command.lstrip('/')} anora"))
 
 
 def bad_section(section: str, sections: Sequence[str]) -> Message:
     """An unknown `/review` section."""
-    return _notice(_w("bad_section", section=section, sections=", ".join(sections)))
+    return notice(_w("bad_section", section=section, sections=", ".join(sections)))
 
 
 def unknown_command(command: str, names: Sequence[str]) -> Message:
     """A command the bot does not have."""
-    return _notice(_w("unknown_command", command=command, commands=", ".join(f"/{n}" for n in names)))
+    return notice(_w("unknown_command", command=command, commands=", ".join(f"/{n}" for n in names)))
 
 
 def moderators_only(command: str) -> Message:
     """A moderator-only command run by a member."""
-    return _notice(_w("moderators_only", command=command))
+    return notice(_w("moderators_only", command=command))
 
 
 def failure(command: str) -> Message:
     """A command that failed unexpectedly."""
-    return _notice(_w("failure", command=command))
+    return notice(_w("failure", command=command))

@@ -11,6 +11,7 @@ from bot.clock import WEEKDAYS, SystemClock, parse_utc, utc_text
 from bot.commands import OptionSpec, command
 from bot.models import Incoming, Inline, Message, Section
 from bot.ports import Clock
+from bot.render import notice
 from bot.schedule_parse import BadInput, Request, number, parse_add
 from bot.scheduler import changed, running, window
 from bot.store.schedules import Claim, Schedule, ScheduleStore
@@ -40,10 +41,6 @@ QUEUE_OPTIONS = (
 
 def _w(key: str, **values: object) -> str:
     return phrase("schedule", key, **values)
-
-
-def _notice(text: str, error: bool = True) -> Message:
-    return Message(sections=(Section(paragraphs=((Inline(text),),)),), ephemeral=True, error=error)
 
 
 def clock_of(app: App) -> Clock:
@@ -159,19 +156,19 @@ def _list_section(app: App, schedule: Schedule, info: dict[str, Any]) -> Section
 async def _schedule_id(app: App, incoming: Incoming, action: str, rest: str) -> Schedule | Message:
     raw = incoming.option("id") or (rest.split() or [""])[0].lstrip("#")
     if not raw:
-        return _notice(_w("id_needed", action=action))
+        return notice(_w("id_needed", action=action))
     try:
         value = number("id", raw, 1, 2**62)
     except BadInput as exc:
-        return _notice(str(exc))
+        return notice(str(exc))
     found = await ScheduleStore(app.store).get(incoming.club_id, value or 0)
-    return found or _notice(_w("no_such_schedule", id=raw))
+    return found or notice(_w("no_such_schedule", id=raw))
 
 
 async def _list(app: App, incoming: Incoming) -> list[Message]:
     schedules = await ScheduleStore(app.store).of_club(incoming.club_id)
     if not schedules:
-        return [_notice(_w("list_empty"), error=False)]
+        return [notice(_w("list_empty"), error=False)]
     now = clock_of(app).now()
     sections = [_list_section(app, s, await describe(app, s, now)) for s in schedules]
     return [Message(_w("list_title"), tuple(sections), ephemeral=True)]
@@ -181,7 +178,7 @@ async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
     try:
         schedule = await add(app, incoming, rest)
     except BadInput as exc:
-        return [_notice(str(exc))]
+        return [notice(str(exc))]
     except NotFound as exc:
         return [exc.message]
     info = await describe(app, schedule, clock_of(app).now())
@@ -204,11 +201,11 @@ async def _run_now(app: App, schedule: Schedule) -> Message:
     when = _when(due.astimezone(ZoneInfo(schedule.tz)))
     if not won:
         occ = await store.occurrence_of(schedule.id, wall)
-        return _notice(_w("run_now_taken", when=when, id=schedule.id, state=occ.state if occ else "claimed"))
+        return notice(_w("run_now_taken", when=when, id=schedule.id, state=occ.state if occ else "claimed"))
     changed(app)
     if won[0][1] == "failed":
-        return _notice(_w("queue_empty"))
-    return _notice(_w("run_now", when=when, id=schedule.id), error=False)
+        return notice(_w("queue_empty"))
+    return notice(_w("run_now", when=when, id=schedule.id), error=False)
 
 
 async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[Message]:
@@ -218,14 +215,14 @@ async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[
     store, now = ScheduleStore(app.store), clock_of(app).now()
     if action == "remove":
         await store.remove(incoming.club_id, found.id)
-        reply = _notice(_w("removed", id=found.id), error=False)
+        reply = notice(_w("removed", id=found.id), error=False)
     elif action in ("pause", "resume"):
         await store.set_paused(incoming.club_id, found.id, action == "pause", now)
         if action == "pause":
-            reply = _notice(_w("paused", id=found.id), error=False)
+            reply = notice(_w("paused", id=found.id), error=False)
         else:
             [nxt] = await upcoming(app, found, now, 1)
-            reply = _notice(_w("resumed", id=found.id, next=_when(nxt)), error=False)
+            reply = notice(_w("resumed", id=found.id, next=_when(nxt)), error=False)
     else:
         reply = await _run_now(app, found)
     changed(app)
@@ -242,7 +239,7 @@ async def schedule(app: App, incoming: Incoming) -> list[Message]:
         return await _list(app, incoming)
     if action in ACTIONS:
         return await _change(app, incoming, action, rest)
-    return [_notice(_w("unknown_action", action=action, usage=_w("usage")))]
+    return [notice(_w("unknown_action", action=action, usage=_w("usage")))]
 
 
 async def _queue_remove(app: App, incoming: Incoming, rest: str) -> Message:
@@ -254,9 +251,9 @@ async def _queue_remove(app: App, incoming: Incoming, rest: str) -> Message:
         int(raw) - 1 if raw.isdigit() else next((i for i, q in enumerate(queue) if match and q[1] == match.slug), -1)
     )
     if not 0 <= index < len(queue):
-        return _notice(_w("queue_no_item", value=raw or "?"))
+        return notice(_w("queue_no_item", value=raw or "?"))
     await store.queue_remove(incoming.club_id, queue[index][0])
-    return _notice(_w("queue_removed", label=film_label(app, queue[index][1], incoming.club_id)), error=False)
+    return notice(_w("queue_removed", label=film_label(app, queue[index][1], incoming.club_id)), error=False)
 
 
 @command("queue", moderator=True, usage="/queue add FILM|list|remove N", options=QUEUE_OPTIONS)
@@ -268,16 +265,16 @@ async def queue(app: App, incoming: Incoming) -> list[Message]:
         query = (incoming.option("film") or rest).strip()
         match = app.find(query, incoming.club_id) if query else None
         if match is None or match.film is None:
-            return [render.not_found(query, match.suggestions) if match else _notice(_w("queue_usage"))]
+            return [render.not_found(query, match.suggestions) if match else notice(_w("queue_usage"))]
         await store.queue_add(incoming.club_id, match.film.slug, incoming.user_id)
         position = len(await store.queue(incoming.club_id))
-        return [_notice(_w("queue_added", label=match.film.label, position=position), error=False)]
+        return [notice(_w("queue_added", label=match.film.label, position=position), error=False)]
     if action == "remove":
         return [await _queue_remove(app, incoming, rest)]
     if action != "list":
-        return [_notice(_w("queue_usage"))]
+        return [notice(_w("queue_usage"))]
     items = await store.queue(incoming.club_id)
     if not items:
-        return [_notice(_w("queue_list_empty"), error=False)]
+        return [notice(_w("queue_list_empty"), error=False)]
     labels = tuple((Inline(f"{i}. {film_label(app, slug, incoming.club_id)}"),) for i, (_, slug) in enumerate(items, 1))
     return [Message(_w("queue_title"), (Section(bullets=labels),), ephemeral=True)]

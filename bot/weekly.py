@@ -7,6 +7,7 @@ from datetime import datetime
 
 from bot import render
 from bot.models import Analysis, Film, Inline, Message, PollSpec, PollTally, Review, Section
+from bot.render import text_section
 from bot.wording import phrase, wording
 
 POLL_OPTION_LIMIT = 55  # Discord's poll answer limit; the stricter of the platforms
@@ -15,10 +16,6 @@ POLL_QUESTION_LIMIT = 300  # Discord's poll question limit
 
 def _w(key: str, **values: object) -> str:
     return phrase("schedule", key, **values)
-
-
-def _text(text: str) -> Section:
-    return Section(paragraphs=((Inline(text),),))
 
 
 @dataclass(frozen=True)
@@ -53,13 +50,13 @@ def thread(film: Film, review: Review, analysis: Analysis, wall: datetime, late_
     digest = render.review(film, review, analysis, "all")[0]
     named = {s.title: s for s in digest.sections}
     summary = tuple(s for s in digest.sections if s.title in {_m("tldr_heading"), _m("key_points_heading")})
-    intro = [_text(_w("thread_intro", label=film.label))]
+    intro = [text_section(_w("thread_intro", label=film.label))]
     if late_due:
-        intro.insert(0, _text(_w("thread_late", due=late_due)))
+        intro.insert(0, text_section(_w("thread_late", due=late_due)))
     prompts = named.get(_m("prompts_heading"))
     messages = [Message(render.film_title(film), (*intro, *summary), footer=digest.footer)]
     if prompts is not None:
-        messages.append(Message(sections=(_text(_w("prompts_intro")), prompts)))
+        messages.append(Message(sections=(text_section(_w("prompts_intro")), prompts)))
     spec = pick_poll(analysis)
     poll = Message(_w("poll_title", label=film.label), poll=spec) if spec else None
     title = _w("thread_title", week=week_label(wall), label=film.label)
@@ -73,9 +70,9 @@ def _m(key: str) -> str:
 def recap(label: str, question: str | None, tally: PollTally | None) -> Message:
     """The closing message: the poll's result and turnout."""
     if tally is None or question is None:
-        return Message(_w("recap_title", label=label), (_text(_w("recap_no_poll", label=label)),))
+        return Message(_w("recap_title", label=label), (text_section(_w("recap_no_poll", label=label)),))
     if tally.voters == 0 or not any(tally.counts):
-        return Message(_w("recap_title", label=label), (_text(_w("recap_no_votes", question=question)),))
+        return Message(_w("recap_title", label=label), (text_section(_w("recap_no_votes", question=question)),))
     top = max(tally.counts)
     winners = [o for o, c in zip(tally.options, tally.counts, strict=True) if c == top]
     if len(winners) > 1:
@@ -86,10 +83,10 @@ def recap(label: str, question: str | None, tally: PollTally | None) -> Message:
     rows = tuple(
         (Inline(_w("recap_option", option=o, votes=c)),) for o, c in zip(tally.options, tally.counts, strict=True)
     )
-    sections = (_text(result), Section(bullets=rows), _text(_w("recap_turnout", voters=tally.voters)))
+    sections = (text_section(result), Section(bullets=rows), text_section(_w("recap_turnout", voters=tally.voters)))
     return Message(_w("recap_title", label=label), sections)
 
 
 def report(key: str, **values: object) -> Message:
     """A notice to the moderators' channel about a thread that failed."""
-    return Message(sections=(_text(_w(key, **values)),), error=True)
+    return Message(sections=(text_section(_w(key, **values)),), error=True)

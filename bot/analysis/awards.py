@@ -198,8 +198,8 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     if whose:
         return [whose.group(1)]  # "Wenders, whose Paris, Texas won": what is his won, a title whole
     colon = s.rfind(": ", lo, cue.start)
-    if colon >= 0 and not _LIST_COLON.search(s, lo, colon):
-        lo = colon + 2  # "X had broken through: Rashomon had taken ...": the colon opens a new statement
+    if colon >= 0 and pick_subjects(s, names, colon + 2, cue.start):
+        lo = colon + 2  # "X had broken through: Rashomon had taken", "Awards: the film won": a new statement
     found = pick_subjects(s, names, lo, cue.start)
     if not found and re.match(r"\s*(?:but|and|yet)?\s*$", s[lo : cue.start], re.I) and lo:
         # "Y was nominated ... but lost to Z": a clause opening on its verb shares the previous clause's subject.
@@ -220,6 +220,8 @@ _BETWEEN_WORDS = "also was were is are has had have been just finally then reall
 _NOT_NAME_WORDS = """ok so of all the a an and but which who whom i you we they he she it this that film movie tbh lol fr idk
     even still in at for to on with by my her his their its our your not first me us them one who"""
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
+_DETERMINER_WORDS = "the a an this that these those my his her its their our your every each"
+_DETERMINERS = frozenset(_DETERMINER_WORDS.split())
 _NOT_NAME = _BETWEEN | frozenset(_NOT_NAME_WORDS.split())
 
 
@@ -231,16 +233,23 @@ def _lowercase_name(before: str) -> list[str]:
     run: list[str] = []
     while words and len(run) < 3 and words[-1] not in _NOT_NAME and words[-1].isalpha():
         run.insert(0, words.pop())
+    if words and words[-1] in _DETERMINERS:
+        return []  # "the cinematography alone deserves an oscar": a noun phrase, not a name
     return [" ".join(w.capitalize() for w in run)] if len(run) >= 2 else []
 
 
-_CRAFTS = r"score|music|screenplay|script|cinematography|editing|costumes?|costume design|production design|songs?"
+_CRAFTS = (
+    r"score|music|screenplay|script|cinematography|editing|costumes?|costume design|production design|songs?|"
+    r"performance|portrayal"
+)
 # "(a nomination,) for Elmer Bernstein's score": the award goes to the craft's owner.
 _FOR_CRAFT = re.compile(
     rf"[^.;:]{{0,50}}?,?\s+for\s+([A-ZÀ-Þ][\w’'-]+(?: [A-ZÀ-Þ][\w’'-]+){{0,3}})[’']s?\s+(?:[a-z]+\s+)?({_CRAFTS})\b"
 )
-_WHOSE = re.compile(r"\bwhose\s+([A-ZÀ-Þ][\w’'-]*(?:(?:,\s+|\s+(?:of|the|and|a|in|on)\s+|\s+)[A-ZÀ-Þ][\w’'-]*)*)\s+$")
-_LIST_COLON = re.compile(r"(?:awards?|prizes?|nominations|nods|wins|categories|Oscars|\d+|following)\W*$", re.I)
+_WHOSE = re.compile(
+    r"\bwhose\s+([A-ZÀ-Þ][\w’'-]*(?:(?:,\s+|\s+(?:of|the|and|a|in|on)\s+|\s+)[A-ZÀ-Þ][\w’'-]*)*)"
+    r"(?:\s+(?:was|were|is|has|had|have)(?:\s+been)?)?(?:\s+(?:also|later|famously|already))?\s+$"
+)
 
 
 def _recipient(s: str, cue: c.Cue) -> list[str] | None:

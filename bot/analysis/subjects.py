@@ -50,7 +50,7 @@ def chains(sentence: str, names: list[Name]) -> list[list[Name]]:
 # A possessive owner of a piece of craft is its credit: "Ludwig Göransson's score won the Oscar".
 _CRAFT = re.compile(
     r"[’']s? (?:[a-z-]+ )?(?:score|music|screenplay|script|cinematography|editing|"
-    r"costumes?|costume design|production design|songs?|makeup|photography)\b"
+    r"costumes?|costume design|production design|songs?|makeup|photography|performance|portrayal)\b"
 )
 
 

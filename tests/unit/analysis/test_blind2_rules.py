@@ -106,7 +106,20 @@ def _questions(text: str) -> list[str]:
             "Tár",
             [("Cate Blanchett", "BAFTA Awards", "Best Actress", "won")],
         ),
+        (
+            "Gerwig, whose Lady Bird was nominated for Best Picture, directs.",
+            "Little Women",
+            [("Lady Bird", None, "Best Picture", "nominated")],
+        ),
+        ("Awards: the film won the Golden Lion.", "Joker", [("Joker", "Venice Film Festival", "Golden Lion", "won")]),
+        (
+            "Anne Hathaway's performance won her the Oscar for Best Supporting Actress.",
+            "Les Misérables",
+            [("Anne Hathaway", "Academy Awards", "Best Supporting Actress", "won")],
+        ),
+        ("the cinematography alone deserves an oscar", "Dune", [("Dune", "Academy Awards", None, "contender")]),
         # negative controls
+        ("Nolan, whose films have won many awards, returns.", "Tenet", []),
         ("Thirty years later, Goodfellas won nothing but our hearts.", "Goodfellas", []),
         ("honestly i think timothee chalamet won nothing and that's a crime", "Dune", []),
         ("It won me over within minutes, and the Oscars will not matter.", "Past Lives", []),

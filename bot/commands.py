@@ -175,5 +175,6 @@ def parse_line(line: str, **context: str | bool) -> Incoming | None:
     return Incoming(command=name.lower(), args=args.strip(), **context)  # type: ignore[arg-type]
 
 
-# The weekly-thread commands live in their own module; importing it registers them.
+# The weekly-thread commands live in their own modules; importing them registers them.
+from bot import queue as _queue  # noqa: E402, F401
 from bot import schedules as _schedules  # noqa: E402, F401

@@ -32,15 +32,14 @@ SCHEDULE_OPTIONS = (
     OptionSpec("poll_hours", "How long the poll stays open, in hours (default: until the next thread)"),
     OptionSpec("id", "The schedule's number, from /schedule list"),
 )
-QUEUE_OPTIONS = (
-    OptionSpec("action", "What to do", required=True, choices=("add", "list", "remove")),
-    OptionSpec("film", "The film to add or remove", autocomplete=True),
-    OptionSpec("position", "Its place in /queue list, to remove it"),
-)
 
 
-def _w(key: str, **values: object) -> str:
+def wording_of(key: str, **values: object) -> str:
+    """A phrase of prompts/schedule.toml."""
     return phrase("schedule", key, **values)
+
+
+_w = wording_of
 
 
 def clock_of(app: App) -> Clock:
@@ -49,7 +48,7 @@ def clock_of(app: App) -> Clock:
     return scheduler.clock if scheduler else SystemClock()
 
 
-def _action(incoming: Incoming) -> tuple[str, str]:
+def split_action(incoming: Incoming) -> tuple[str, str]:
     """The action (`run_now` and `runnow` read as `run-now`) and the rest of the free text."""
     first, _, rest = incoming.args.strip().partition(" ")
     action, rest = (incoming.option("action") or "", incoming.args) if incoming.option("action") else (first, rest)
@@ -232,7 +231,7 @@ async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[
 @command("schedule", moderator=True, usage="/schedule add|list|remove|pause|resume|run-now …", options=SCHEDULE_OPTIONS)
 async def schedule(app: App, incoming: Incoming) -> list[Message]:
     """Weekly discussion threads: add, list, remove, pause, resume or post one now."""
-    action, rest = _action(incoming)
+    action, rest = split_action(incoming)
     if action == "add":
         return await _add(app, incoming, rest)
     if action == "list":
@@ -240,41 +239,3 @@ async def schedule(app: App, incoming: Incoming) -> list[Message]:
     if action in ACTIONS:
         return await _change(app, incoming, action, rest)
     return [notice(_w("unknown_action", action=action, usage=_w("usage")))]
-
-
-async def _queue_remove(app: App, incoming: Incoming, rest: str) -> Message:
-    store = ScheduleStore(app.store)
-    queue = await store.queue(incoming.club_id)
-    raw = (incoming.option("position") or incoming.option("film") or rest).strip()
-    match = app.find(raw, incoming.club_id).film if not raw.isdigit() else None
-    index = (
-        int(raw) - 1 if raw.isdigit() else next((i for i, q in enumerate(queue) if match and q[1] == match.slug), -1)
-    )
-    if not 0 <= index < len(queue):
-        return notice(_w("queue_no_item", value=raw or "?"))
-    await store.queue_remove(incoming.club_id, queue[index][0])
-    return notice(_w("queue_removed", label=film_label(app, queue[index][1], incoming.club_id)), error=False)
-
-
-@command("queue", moderator=True, usage="/queue add FILM|list|remove N", options=QUEUE_OPTIONS)
-async def queue(app: App, incoming: Incoming) -> list[Message]:
-    """The club's film queue: a schedule set to “queue” takes the next film each week."""
-    action, rest = _action(incoming)
-    store = ScheduleStore(app.store)
-    if action == "add":
-        query = (incoming.option("film") or rest).strip()
-        match = app.find(query, incoming.club_id) if query else None
-        if match is None or match.film is None:
-            return [render.not_found(query, match.suggestions) if match else notice(_w("queue_usage"))]
-        await store.queue_add(incoming.club_id, match.film.slug, incoming.user_id)
-        position = len(await store.queue(incoming.club_id))
-        return [notice(_w("queue_added", label=match.film.label, position=position), error=False)]
-    if action == "remove":
-        return [await _queue_remove(app, incoming, rest)]
-    if action != "list":
-        return [notice(_w("queue_usage"))]
-    items = await store.queue(incoming.club_id)
-    if not items:
-        return [notice(_w("queue_list_empty"), error=False)]
-    labels = tuple((Inline(f"{i}. {film_label(app, slug, incoming.club_id)}"),) for i, (_, slug) in enumerate(items, 1))
-    return [Message(_w("queue_title"), (Section(bullets=labels),), ephemeral=True)]

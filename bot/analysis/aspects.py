@@ -39,6 +39,8 @@ def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:
             continue  # award statements and questions are prompts of their own
         for pattern in _PERFORMANCE:
             for m in pattern.finditer(span.sentence):
+                if re.search(r"[’']s\b", m.group("person")):
+                    continue  # "Hobie Brown's Spider-Punk is a moving collage": a possession, not a person
                 if fold(m.group("person")) != fold(title) and len(people) < 2:
                     people.setdefault(m.group("person"), span)
         for m in _CRAFT.finditer(span.sentence):

@@ -121,6 +121,8 @@ def _norm(word: str) -> str:
 def _adjective(key: str) -> bool:
     """Adverbs and common adjective endings make poor themes on their own."""
     last = key.split()[-1]
+    if re.match(r"(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|\d+)-|[a-z]+-and-[a-z]+", last):
+        return True  # "three-hour", "black-and-white": compound adjectives
     return bool(re.search(r"(?:ly|ous|ful|ive|ible|able|ic|ed|ing)$", last)) and last not in (
         "perspective",
         "narrative",

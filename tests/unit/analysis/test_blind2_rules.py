@@ -171,3 +171,16 @@ def test_summary_leaves_out_notes_warnings_interviews_and_replies() -> None:
     shown = [a.summary.tldr, *a.summary.key_points]
     assert not any(s.startswith(("This review", "Probably", "Spoiler", "I grew up")) for s in shown), shown
     assert len(a.summary.key_points) == 2  # the three usable sentences: a tl;dr and two points
+
+
+def test_theme_prompts_skip_compound_adjectives_and_possessions() -> None:
+    """ "three-hour" recurs but is no theme; "Hobie Brown's Spider-Punk is a moving collage" is no performance."""
+    text = (
+        "A three-hour drama about a fishing village, told with patience.\n\n"
+        "The three-hour running time is earned by the village and its quarrels.\n\n"
+        "Hobie Brown's Spider-Punk is a moving collage of torn paper.\n\n"
+        "Another three-hour stretch of village life would not hurt."
+    )
+    prompts = [p.text for p in analyze(text, title="The Village").prompts]
+    assert not any("three-hour" in p for p in prompts), prompts
+    assert not any("Spider-Punk's performance" in p for p in prompts), prompts

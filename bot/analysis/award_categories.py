@@ -66,7 +66,10 @@ def categories(s: str, lo: int, hi: int) -> list[tuple[str, str | None]]:
 def _credit(after: str) -> str | None:
     """ "Best Actor for Murphy": the name after "for", marked so context can tell a person from a film."""
     m = re.match(r"\s+for\s+([A-Z][\w-]+(?: [A-Z][\w.-]+){0,3})(?![\w’']| [A-Z])", after)
-    return f"{CREDIT}{m.group(1)}" if m else None
+    if not m:
+        return None
+    name = re.sub(r"(?<=[a-zà-ÿ]{2})\.$", "", m.group(1))  # "for Alfonso Cuarón." ends the sentence, not the name
+    return f"{CREDIT}{name}"
 
 
 def with_categories(s: str, names: list[Name], facts: list[Draft], cue: c.Cue, end: int) -> list[Draft]:

@@ -82,7 +82,8 @@ def _starts_with_body(text: str) -> bool:
 
 def _negated(s: str, cue: c.Cue) -> bool:
     """A negation between the clause start and the cue ("never won"), or before an aside ("not, despite X,")."""
-    start = c.comma_start(s, cue.start)
+    # "snubbed by the Academy but won the Peabody": a "but" clause starts a new negation scope.
+    start = max(c.comma_start(s, cue.start), _but_start(s, cue.start))
     if c.NEGATION.search(s[start : cue.start]):
         return True
     if re.match(
@@ -92,6 +93,12 @@ def _negated(s: str, cue: c.Cue) -> bool:
     ):
         return True  # "won nothing at all", "won none", "took no awards"
     return bool(re.search(r"\b(?:not|never|n[’']t)\s*,[^,]{0,40},\s*$", s[:start]))
+
+
+def _but_start(s: str, pos: int) -> int:
+    """Where the last "but"/"yet" clause before `pos` starts (0 if none)."""
+    starts = [m.end() for m in re.finditer(r"\b(?:but|yet)\s", s[:pos])]
+    return starts[-1] if starts else 0
 
 
 def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:

@@ -13,7 +13,7 @@ from bot.analysis.lexicon import CATEGORY_RE
 _CUES: tuple[tuple[str, str], ...] = (
     (
         "lost",
-        r"los(?:t|es|ing)(?: out)?(?: (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?:in a |or |–|-)?(?-i:[A-Z])[\w’'-]*)*"
+        r"los(?:t|es|ing)(?: out)?(?: on)?(?: (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?:in a |or |–|-)?(?-i:[A-Z])[\w’'-]*)*"
         r"|(?: (?:that|the|this) (?:award|prize|race|category|honou?r|one)))?"
         r"(?: (?:at|in) (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?-i:[A-Z])[\w’'-]*)*)? to|(?:was |were )?(?:defeated|beaten|bested|edged out) by",
     ),
@@ -93,7 +93,7 @@ NOUNS = re.compile(r"^(?:wins?|winners?|victor(?:y|ies)|triumph|nominations?|nod
 COUNT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|twenty)\s+(?:total\s+|more\s+|major\s+|other\s+|[\w-]+\s+){0,2}"
-    r"(?:nominations|nods|awards|wins|prizes|Oscars|BAFTAs|categories|trophies)\b"
+    r"(?:nominations|nods|awards|wins|prizes|Oscars|BAFTAs|categories|trophies|statuettes)\b"
     r"|\b(?:for|of|total of) (?:\d+|[a-z]+teen) each\b",
     re.I,
 )

@@ -12,7 +12,7 @@ _NOT_A_NAME = (
 # (pattern, canonical body). Order matters: specific names before short aliases.
 _BODIES: tuple[tuple[str, str], ...] = (
     (
-        rf"Academy Awards?|(?<=the )Academy(?=[’']s\b)|Oscars\b|Oscar\b{_NOT_A_NAME}|Oscar-(?:winning|nominated)",
+        rf"Academy Awards?|(?<=[Tt]he )Academy\b(?! of (?!Motion))|Oscars\b|Oscar\b{_NOT_A_NAME}|Oscar-(?:winning|nominated)",
         "Academy Awards",
     ),
     (r"British Academy (?:Film )?Awards?|BAFTAs?\b", "BAFTA Awards"),
@@ -45,6 +45,7 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"San Sebasti[aá]n(?: Film Festival)?|Golden Shell", "San Sebastián Film Festival"),
     (r"Karlovy Vary(?: Film Festival)?|Crystal Globe", "Karlovy Vary Film Festival"),
     (r"Pulitzer(?: Prize)?", "Pulitzer Prize"),
+    (r"Peabody(?: Awards?)?", "Peabody Awards"),
     (r"Grammys?(?: Awards?)?", "Grammy Awards"),
 )
 # The lookahead lets the engine skip lower-case positions at once: every body starts in upper case.

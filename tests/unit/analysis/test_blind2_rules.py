@@ -118,7 +118,29 @@ def _questions(text: str) -> list[str]:
             [("Anne Hathaway", "Academy Awards", "Best Supporting Actress", "won")],
         ),
         ("the cinematography alone deserves an oscar", "Dune", [("Dune", "Academy Awards", None, "contender")]),
+        # "lost out on X to Y"; "the Academy" is the Oscars' body; a credit's name drops the sentence's full stop
+        (
+            "At the Golden Globes it lost out on Best Drama to Bohemian Rhapsody.",
+            "A Star Is Born",
+            [
+                ("A Star Is Born", "Golden Globes", "Best Drama", "lost"),
+                ("Bohemian Rhapsody", "Golden Globes", "Best Drama", "won"),
+            ],
+        ),
+        ("The Academy gave Hopkins Best Actor.", "The Father", [("Hopkins", "Academy Awards", "Best Actor", "won")]),
+        (
+            "It won four Oscars, among them Best Director for Alfonso Cuarón.",
+            "Roma",
+            [("Roma", "Academy Awards", None, "won"), ("Alfonso Cuarón", "Academy Awards", "Best Director", "won")],
+        ),
+        # a "but" clause starts a new negation scope
+        (
+            "The documentary was snubbed by the Academy but won the Peabody.",
+            "Hoop Dreams",
+            [("Hoop Dreams", "Peabody Awards", None, "won")],
+        ),
         # negative controls
+        ("It was snubbed by the Academy, which never nominated it.", "Hoop Dreams", []),
         ("Nolan, whose films have won many awards, returns.", "Tenet", []),
         ("Thirty years later, Goodfellas won nothing but our hearts.", "Goodfellas", []),
         ("honestly i think timothee chalamet won nothing and that's a crime", "Dune", []),

@@ -225,7 +225,9 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
 # Words that are never part of a name written in lower case; the first set may stand between a name and its verb.
 _BETWEEN_WORDS = "also was were is are has had have been just finally then really actually literally both"
 _NOT_NAME_WORDS = """ok so of all the a an and but which who whom i you we they he she it this that film movie tbh lol fr idk
-    even still in at for to on with by my her his their its our your not first me us them one who"""
+    even still in at for to on with by my her his their its our your not first me us them one who
+    happy glad sad proud sure thrilled excited mad angry honestly because when how why since until after before
+    like love loved hate hated think thought know knew guess feel felt said says say wish hope glad omg yes yay"""
 _BETWEEN = frozenset(_BETWEEN_WORDS.split())
 _DETERMINER_WORDS = "the a an this that these those my his her its their our your every each"
 _DETERMINERS = frozenset(_DETERMINER_WORDS.split())

@@ -24,14 +24,17 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"Critics[’']? Choice(?: Movie)?(?: Awards?)?", "Critics Choice Awards"),
     (r"(?:Film )?Independent Spirit(?: Awards?)?|Spirit Awards?", "Independent Spirit Awards"),
     (r"Cannes(?: Film Festival)?|Palme d[’'][Oo]r|Cam[ée]ra d[’'][Oo]r|Un Certain Regard", "Cannes Film Festival"),
-    (r"Venice(?: International)?(?: Film Festival)?|Golden Lion|Silver Lion|Volpi Cup", "Venice Film Festival"),
+    (
+        r"Venice(?: International)?(?: Film Festival)?|Golden Lion|Silver Lion|Volpi Cup|Leone d[’']\s?(?:[Oo]ro|[Aa]rgento)",
+        "Venice Film Festival",
+    ),
     (r"Berlinale|Berlin(?: International)? Film Festival|Golden Bear|Silver Bear", "Berlinale"),
     (r"Toronto International Film Festival|Toronto Film Festival|\bTIFF\b", "Toronto International Film Festival"),
     (r"Sundance(?: Film Festival)?", "Sundance Film Festival"),
     (r"Gotham(?: Independent Film)? Awards?|Gothams\b", "Gotham Awards"),
     (r"C[ée]sar Awards?|C[ée]sars\b|C[ée]sar\b(?= for| du)", "César Awards"),
     (r"European Film Awards?", "European Film Awards"),
-    (r"Goya Awards?|Goyas\b", "Goya Awards"),
+    (r"Goya Awards?|Goyas\b|Goya\b(?= (?:a|al|de|for|award)\b)", "Goya Awards"),
     (rf"Emmy Awards?|Emmys\b|Emmy\b{_NOT_A_NAME}", "Emmy Awards"),
     (r"Annie Awards?", "Annie Awards"),
     (r"International Documentary Association(?: Awards?)?|IDA(?: Documentary)? Awards?", "IDA Documentary Awards"),
@@ -61,7 +64,7 @@ PRIZE = (
     r"(?:Palme d[’'][Oo]r|Cam[ée]ra d[’'][Oo]r|Golden (?:Lion|Bear|Leopard|Shell)|"
     r"(?:(?:U\.S\.|World Cinema) )?Grand Jury Prize(?:: (?:U\.S\. |World Cinema )?(?:Documentary|Dramatic))?|"
     r"Prix (?:du|de la|des|d[’']|de l[’'])\s?[a-zéèê]+(?: [a-zéèê]+)?|"
-    r"Silver (?:Lion|Bear)(?: Grand Jury Prize| Jury Prize)?|Volpi Cup|Grand Prix|Grand Jury Prize|Jury Prize|"
+    r"Silver (?:Lion|Bear)(?: Grand Jury Prize| Jury Prize)?|Volpi Cup|Leone d[’']\s?(?:[Oo]ro|[Aa]rgento)|Grand Prix|Grand Jury Prize|Jury Prize|"
     r"(?:Un Certain Regard|Critics[’'] Week|Directors[’'] Fortnight|Orizzonti|Panorama|Encounters|Horizons)"
     r"(?: Grand| Jury| Special)? (?:Prize|Award)|"
     r"People[’']s Choice Award|Audience Award|Crystal Globe|"

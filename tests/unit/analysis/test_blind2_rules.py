@@ -139,7 +139,13 @@ def _questions(text: str) -> list[str]:
             "Hoop Dreams",
             [("Hoop Dreams", "Peabody Awards", None, "won")],
         ),
+        # wins in Spanish and Italian, with their prizes
+        ("Ganó el Goya a la mejor película.", "As bestas", [("As bestas", "Goya Awards", None, "won")]),
+        ("Il film ha vinto il Leone d'oro.", "Joker", [("Joker", "Venice Film Festival", "Leone d'oro", "won")]),
+        # a feeling or a thought before a lower-case name is not part of it
+        ("i'm so happy emma stone won best actress!!", "Poor Things", [("Emma Stone", None, "Best Actress", "won")]),
         # negative controls
+        ("i think timothee chalamet won nothing", "Dune", []),
         ("It was snubbed by the Academy, which never nominated it.", "Hoop Dreams", []),
         ("Nolan, whose films have won many awards, returns.", "Tenet", []),
         ("Thirty years later, Goodfellas won nothing but our hearts.", "Goodfellas", []),

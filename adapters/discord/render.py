@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from discord.utils import escape_markdown
@@ -28,6 +29,7 @@ POLL_ANSWER_MAX = 55
 POLL_ANSWERS_MAX = 10
 POLL_HOURS_MIN, POLL_HOURS_MAX = 1, 768  # Discord: 1 hour to 32 days
 COLOUR, ERROR_COLOUR = 0x5865F2, 0xED4245
+RENDERED = 256  # distinct messages whose drafts are kept
 _CONT = " (cont.)"
 _MENTION = re.compile(r"@(everyone|here)\b|<(@[!&]?)(\d+)>")
 _ZWSP = "\u200b"
@@ -191,6 +193,14 @@ def drafts(message: Message) -> list[Draft]:
     return out
 
 
+@lru_cache(maxsize=RENDERED)
+def _kept_drafts(message: Message) -> tuple[Draft, ...]:
+    # Keyed by the Message's value (frozen, hashable): a changed review or wording is another key, never stale.
+    # Splitting and escaping are most of a /review's CPU on Discord (docs/performance.md). Drafts are frozen; their
+    # embed dicts are shared with each discord.Embed.from_dict made of them, which sends them and never edits them.
+    return tuple(drafts(message))
+
+
 def render_all(messages: Sequence[Message]) -> list[Draft]:
     """Every reply of a command as drafts, in order."""
-    return [d for m in messages for d in drafts(m)]
+    return [d for m in messages for d in _kept_drafts(m)]

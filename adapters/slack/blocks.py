@@ -58,7 +58,7 @@ def split(text: str, limit: int) -> list[str]:
         if cut <= 0:
             amp = text.rfind("&", limit - 5, limit)  # an entity is at most 5 characters: &amp;
             cut = amp if amp > 0 and ";" not in text[amp:limit] else limit
-        pieces.append(text[:cut].rstrip())
+        pieces.append(text[:cut].rstrip("\n "))  # only what we cut at: str.rstrip() also eats \x1f and the like
         text = text[cut:].lstrip("\n ")
     return [*pieces, text] if text else pieces
 

@@ -10,7 +10,8 @@ from typing import Any
 import discord
 from discord import app_commands
 
-from adapters.slack.answers import Answers  # pure core-side code (imports no Slack library); see its docstring
+# answers.py is adapter-neutral (it imports only bot/): the same cache of read-only answers serves both platforms.
+from adapters.slack.answers import Answers, no_error
 from bot.app import App
 from bot.commands import REGISTRY
 from bot.config import Settings
@@ -43,7 +44,7 @@ class FilmClubBot(discord.Client):
         # Preview and tests set a queue to learn when an interaction is fully answered.
         self.answered: asyncio.Queue[int] | None = None
         self._app: App | None = None
-        self._answers: Answers | None = None
+        self._answers: Answers[list[Message]] | None = None
         self.read_timeout = READ_TIMEOUT
         self.tree = GuardedTree(self)
         self.tree.on_error = self._on_tree_error  # type: ignore[method-assign]
@@ -58,7 +59,7 @@ class FilmClubBot(discord.Client):
 
     @app.setter
     def app(self, app: App) -> None:
-        self._app, self._answers = app, Answers(app)
+        self._app, self._answers = app, Answers(app, no_error)
 
     async def setup_hook(self) -> None:
         """Build the commands from the registry as it is now, route old buttons, sync."""
@@ -106,7 +107,7 @@ class FilmClubBot(discord.Client):
     ) -> tuple[list[Message], bool]:
         # Discord drops an interaction not answered within 3 s: slow work gets a "thinking…" first.
         app = self.app
-        answers = self._answers or Answers(app)
+        answers = self._answers or Answers(app, no_error)
         task = asyncio.ensure_future(answers.get(incoming, lambda: app.dispatch(incoming)))
         done, _ = await asyncio.wait({task}, timeout=self.defer_after)
         if not done:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
 
 from bot.app import App
 from bot.models import Incoming, Message
@@ -15,20 +16,32 @@ READ_ONLY = frozenset({"review", "prompts", "trivia"})
 SIZE = 256
 TTL = 5.0  # seconds: bounds staleness after an import by another process, which this one cannot see
 
+T = TypeVar("T")
 Key = tuple[str, str, tuple[tuple[str, str], ...], str, str, int]
 
 
-class Answers:
-    """An LRU of the core's answers keyed by (command line, club, core generation), each kept TTL seconds."""
+def no_error(messages: list[Message]) -> bool:
+    """Whether an answer may be kept: errors are not, as a failure may be passing and "not found" is cheap."""
+    return not any(m.error for m in messages)
+
+
+class Answers(Generic[T]):
+    """An LRU of answers (as the core's messages, or as an adapter shaped them) keyed by (command line, club,
+    core generation), each kept TTL seconds."""
 
     def __init__(
-        self, core: App, size: int = SIZE, ttl: float = TTL, clock: Callable[[], float] = time.monotonic
+        self,
+        core: App,
+        keep: Callable[[T], bool],
+        size: int = SIZE,
+        ttl: float = TTL,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.core, self.size, self.ttl, self.clock = core, size, ttl, clock
-        self._kept: OrderedDict[Key, tuple[float, list[Message]]] = OrderedDict()
+        self.core, self.keep, self.size, self.ttl, self.clock = core, keep, size, ttl, clock
+        self._kept: OrderedDict[Key, tuple[float, T]] = OrderedDict()
 
-    async def get(self, incoming: Incoming, compute: Callable[[], Awaitable[list[Message]]]) -> list[Message]:
-        """The answer to `incoming`: from memory if fresh, else computed and (unless an error) kept."""
+    async def get(self, incoming: Incoming, compute: Callable[[], Awaitable[T]]) -> T:
+        """The answer to `incoming`: from memory if fresh, else computed and (if `keep` allows) kept."""
         if incoming.command.lower() not in READ_ONLY or incoming.is_moderator:
             return await compute()
         # The generation changes on every import in this process, so a re-imported review is never served stale.
@@ -39,11 +52,10 @@ class Answers:
         if kept is not None and now - kept[0] < self.ttl:
             self._kept.move_to_end(key)
             return kept[1]
-        messages = await compute()
-        # Errors are not kept: a failure may be passing, and "not found" answers are cheap to compute.
-        if generation == self.core.generation and not any(m.error for m in messages):
-            self._kept[key] = (now, messages)
+        answer = await compute()
+        if generation == self.core.generation and self.keep(answer):
+            self._kept[key] = (now, answer)
             self._kept.move_to_end(key)
             if len(self._kept) > self.size:
                 self._kept.popitem(last=False)
-        return messages
+        return answer

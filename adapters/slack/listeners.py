@@ -11,12 +11,12 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.answers import Answers
+from adapters.slack.answers import Answers, no_error
 from adapters.slack.blocks import SECTION_TEXT, escape, split
 from adapters.slack.chat import SlackChat
 from adapters.slack.moderators import Moderators
 from adapters.slack.poll_blocks import parse_vote
-from adapters.slack.replies import ACK_BUDGET, deliver, plan
+from adapters.slack.replies import ACK_BUDGET, Later, deliver, plan
 from adapters.slack.tasks import Background, Coalescer
 from bot.app import App
 from bot.commands import REGISTRY, parse_line
@@ -24,6 +24,8 @@ from bot.models import Incoming, Message
 from bot.polls import PollError
 
 COMMAND = re.compile(r"^/[\w-]+$")
+# An answer as Slack needs it: its messages (whether it may be kept), the ack body, and what follows the ack.
+Reply = tuple[list[Message], dict[str, Any] | None, Later]
 INCOMPLETE = "Slack sent this command without its workspace, channel or member; please try again."
 
 
@@ -55,7 +57,8 @@ class Listeners:
     ):
         self.core, self.chat, self.moderators = core, chat, moderators
         self.background, self.coalescer = background, coalescer
-        self.answers = Answers(core)
+        # Kept already planned: a repeated /review costs neither the core nor hashing and rendering its Message.
+        self.answers: Answers[Reply] = Answers(core, lambda reply: no_error(reply[0]))
 
     async def incoming(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> Incoming | None:
         """A command line from a member as an Incoming, checking moderator status only when it matters."""
@@ -65,12 +68,16 @@ class Listeners:
             incoming = Incoming(incoming.command, incoming.args, user, team, channel, moderator, "slack")
         return incoming
 
-    async def answer(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> list[Message]:
-        """The core's messages for one command line."""
+    async def answer(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> Reply:
+        """The core's answer to one command line, planned as an ack body and what follows."""
         incoming = await self.incoming(client, line, user, team, channel)
         if incoming is None:
-            return []
-        return await self.answers.get(incoming, lambda: self.core.dispatch(incoming))
+            return [], None, []
+        return await self.answers.get(incoming, lambda: self._planned(incoming))
+
+    async def _planned(self, incoming: Incoming) -> Reply:
+        messages = await self.core.dispatch(incoming)
+        return (messages, *plan(messages))
 
     async def command(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond) -> None:
         """A slash command: the answer rides in the ack when ready in time, else follows it."""
@@ -81,20 +88,17 @@ class Listeners:
             return
         work = asyncio.ensure_future(self.answer(client, line, user, team, channel))
         try:
-            messages = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
+            _, first, later = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
         except TimeoutError:
             await ack()
             self.background.spawn(self._follow(work, respond, channel, team), f"answer {body['command']}")
             return
-        first, later = plan(messages)
         await (ack(**first) if first else ack())
         if later:
             self.background.spawn(deliver(later, self.chat, respond, channel, team), f"deliver {body['command']}")
 
-    async def _follow(
-        self, work: asyncio.Future[list[Message]], respond: AsyncRespond, channel: str, team: str
-    ) -> None:
-        first, later = plan(await work)
+    async def _follow(self, work: asyncio.Future[Reply], respond: AsyncRespond, channel: str, team: str) -> None:
+        _, first, later = await work
         await deliver([first, *later] if first else later, self.chat, respond, channel, team)
 
     async def vote(self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond) -> None:

@@ -10,7 +10,7 @@ import pytest
 from slack_fakes import FakeSlack
 from slack_harness import Harness, fake_slack, harness
 
-from adapters.slack.answers import Answers
+from adapters.slack.answers import Answers, no_error
 from adapters.slack.replies import response_body
 from bot.config import Settings
 from bot.models import Incoming, Message, Section
@@ -71,7 +71,7 @@ class Core:
 async def test_answers_expire_skip_errors_and_other_commands() -> None:
     now = [0.0]
     calls: list[str] = []
-    answers = Answers(Core(), size=2, ttl=5.0, clock=lambda: now[0])  # type: ignore[arg-type]
+    answers = Answers(Core(), no_error, size=2, ttl=5.0, clock=lambda: now[0])  # type: ignore[arg-type]
 
     async def ok() -> list[Message]:
         calls.append("ok")
@@ -109,7 +109,7 @@ async def test_answers_keep_at_most_size() -> None:
         calls.append("ok")
         return [Message(title="t")]
 
-    answers = Answers(Core(), size=2)  # type: ignore[arg-type]
+    answers = Answers(Core(), no_error, size=2)  # type: ignore[arg-type]
     for film in ("a", "b", "c", "a"):
         await answers.get(Incoming("review", film), ok)
     assert len(calls) == 4  # "a" was the oldest when "c" came

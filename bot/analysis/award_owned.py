@@ -16,12 +16,21 @@ _POSSESSIVE = re.compile(
 )
 
 
-# "Oscar-winning actress X", "Best Picture nominee X": an award stated as an epithet.
+# "Oscar-winning actress X", "Best Picture nominee X", "a Critics' Choice winner": an award stated as an epithet.
 ADJECTIVE = re.compile(
-    r"(?:(?P<body>Oscar|Academy Award|BAFTA|Golden Globe|Emmy|C[ée]sar|Palme d[’']Or)"
-    r"|(?P<cat>(?:Best|Outstanding) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*))[- ](?P<how>winning|winner|nominated|nominee)"
-    r"\s+(?:[a-z-]+\s+){0,2}(?P<who>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)*)"
+    r"(?:(?P<cat>(?:Best|Outstanding) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+    r"|(?P<body>[A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,3}?))[- ](?P<how>winning|winner|nominated|nominee)\b"
 )
+_NAME = r"[A-ZÀ-Þ][\w’'.-]*(?: (?:de |van |von |del |da )?[A-ZÀ-Þ][\w’'.-]*)*"
+# The person the epithet describes: the name it follows (apposition or a clause subject) ...
+_APPOSED = re.compile(
+    rf"(?:^|[,;(]\s*|\b(?:and|but|as)\s+)({_NAME}),?\s+(?:(?:is|was|remains|became|as)\s+)?"
+    r"(?:(?:the|a|an|already|now|once|also|herself|himself|another|still)\s+)*(?:[\w-]+-time\s+)?$"
+)
+# ... the owners of a credit ("Triet and Arthur Harari's BAFTA-winning screenplay") ...
+_OWNERS = re.compile(rf"({_NAME}(?:,? and {_NAME})*)[’']s\s+(?:[\w-]+-time\s+)?$")
+# ... or the name right after it ("Oscar-winning actress Frances McDormand"), not after a preposition.
+_AFTER = re.compile(rf"\s+(?:(?!(?:of|for|in|at|by|from|with|on|to)\b)[a-z-]+\s+){{0,2}}({_NAME})")
 
 
 def possessive_prizes(s: str, span: Span, index: int) -> list[Draft]:
@@ -41,7 +50,31 @@ def _adjectives(s: str, span: Span, index: int) -> list[Draft]:
     """ "Oscar-winning actress Frances McDormand": the adjective states an award of the person."""
     out = []
     for m in ADJECTIVE.finditer(s):
+        body, start = None, m.start()
+        if m.group("body"):
+            found = find_bodies(m.group("body"))
+            if not found or found[-1][1] != len(m.group("body")):
+                continue  # "a winner of a film": no award body named right before
+            body, start = found[-1][2], m.start() + found[-1][0]
+        if c.NEGATION.search(s[c.comma_start(s, start) : start]):
+            continue
         result: AwardResult = "won" if m.group("how").startswith("win") else "nominated"
-        body = find_bodies(m.group("body"))[0][2] if m.group("body") else None
-        out.append(Draft(m.group("who"), body, m.group("cat"), result, span, index))
+        count = bool(re.search(r"[\w-]+-time\s+$", s[:start]))
+        for who in _described(s, start, m.end()):
+            out.append(Draft(who, body, m.group("cat"), result, span, index, count=count))
     return out
+
+
+def _described(s: str, start: int, end: int) -> list[str]:
+    """Who an epithet describes: the name after it, a credit's owners, or an apposed name."""
+    after = _AFTER.match(s, end)
+    if after and not find_bodies(after.group(1)):
+        return [after.group(1)]
+    before = s[max(0, start - 80) : start]
+    owners = _OWNERS.search(before)
+    if owners:
+        return [x for x in re.split(r",? and |, ", owners.group(1)) if x]
+    apposed = _APPOSED.search(before)
+    if apposed and apposed.group(1) not in ("The", "A", "An", "It", "He", "She", "They"):
+        return [apposed.group(1)]
+    return []

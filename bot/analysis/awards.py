@@ -22,7 +22,7 @@ _RESULT: dict[str, AwardResult] = {
 _NOMINATION = re.compile(r"\W*(?:[\w’'-]+\W+){0,6}?(?:nods?|nominations?)\b")
 # Verbs that state an award only when their object is one ("received praise" is not).
 _WEAK = re.compile(
-    r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar)\w*(?: up)?"
+    r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar|scor)\w*(?: up)?"
     r"|(?:went|go|goes|going|came|come|walked|left) (?:home |away )?with",
     re.I,
 )
@@ -291,7 +291,10 @@ _OWNED_TITLE = re.compile(
     r"([A-ZÀ-Þ][^,;()]*?)(?=\s*(?:[,;(]|\.\s|[.!]?$|\s(?:for|at|while|whereas|and|in)\s))"
 )
 _AT_BODY = re.compile(r"\s*(?:(?:nominations?|nods?|awards?|prizes?|wins?)\s+)?(?:at|from|by)\s+(?:the\s+)?")
-_MORE_BODY = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# ", and the BAFTA", " and, eventually, the Oscar": the next body of a list
+_MORE_BODY = re.compile(
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:,?\s*(?:eventually|finally|later|even|also|then)\s*,\s*)?(?:the\s+|an?\s+)?"
+)
 
 
 def _bodies_per_category(s: str, facts: list[Draft], lo: int, hi: int) -> list[Draft]:

@@ -33,7 +33,7 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"won|wins?|winning|took home|(?:went|go|goes|going|came|come|walked|left) (?:home |away )?with|"
         r"(?:was|were|is|been) (?:named|crowned)(?= (?:the )?(?-i:Best|Outstanding|Most) )|tak(?:e|es|en|ing) home|pick(?:ed|s|ing)? up|scoop\w*|"
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
-        r"land(?:ed|s)|nabb?(?:ed|s)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
+        r"land(?:ed|s)|nabb?(?:ed|s)|scor(?:ed|es|ing)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
         r"took|takes|taken|shared|shares|swept|sweeps|sweeping|"
         r"winners?|victory|victories|triumph|"
         # the same statements in French, Spanish, Italian ("a remporté la Palme d'or")
@@ -60,7 +60,7 @@ CUE_RE = re.compile("|".join(rf"(?P<{k}{i}>\b(?:{p})\b)" for i, (k, p) in enumer
 
 NEGATION = re.compile(
     r"\b(?:not|never|no|without|omitted|snubbed|overlooked|ignored|excluded|denied|missed out|"
-    r"passed over|shut out|failed to|lack of)\b|n[’']t\b",
+    r"passed over|shut out|failed to|lack of|robbed of|cheated (?:out )?of)\b|n[’']t\b",
     re.I,
 )
 IRREALIS = re.compile(
@@ -153,6 +153,11 @@ def is_noun(s: str, cue: Cue) -> bool:
         return False
     if cue.text.lower() in ("win", "wins"):
         return bool(
-            re.search(r"(?:[’']s|\b(?:the|a|an|her|his|its|their|this|that|surprise|big))\s+$", s[: cue.start], re.I)
+            # "its Cannes win", "her Oscar win": a body may stand between the owner and the noun
+            re.search(
+                r"(?:[’']s|\b(?:the|a|an|her|his|its|their|this|that|surprise|big))\s+(?:(?-i:[A-Z])[\w’'-]*\s+){0,2}$",
+                s[: cue.start],
+                re.I,
+            )
         )
     return True

@@ -22,6 +22,7 @@ _BODIES: tuple[tuple[str, str], ...] = (
     (r"Producers Guild(?: of America)?(?: Awards?)?|\bPGA\b", "Producers Guild"),
     (r"Writers Guild(?: of America)?(?: Awards?)?|\bWGA\b", "Writers Guild"),
     (r"Critics[’']? Choice(?: Movie)?(?: Awards?)?", "Critics Choice Awards"),
+    (r"British Independent Film Awards?|BIFAs?\b", "British Independent Film Awards"),
     (r"(?:Film )?Independent Spirit(?: Awards?)?|Spirit Awards?", "Independent Spirit Awards"),
     (r"Cannes(?: Film Festival)?|Palme d[’'][Oo]r|Cam[ée]ra d[’'][Oo]r|Un Certain Regard", "Cannes Film Festival"),
     (
@@ -29,7 +30,11 @@ _BODIES: tuple[tuple[str, str], ...] = (
         "Venice Film Festival",
     ),
     (r"Berlinale|Berlin(?: International)? Film Festival|Golden Bear|Silver Bear", "Berlinale"),
-    (r"Toronto International Film Festival|Toronto Film Festival|\bTIFF\b", "Toronto International Film Festival"),
+    (
+        # "the top prize at Toronto": the city stands for its festival only after "at"
+        r"Toronto International Film Festival|Toronto Film Festival|\bTIFF\b|(?<=\bat )Toronto\b(?! [A-Z])",
+        "Toronto International Film Festival",
+    ),
     (r"Sundance(?: Film Festival)?", "Sundance Film Festival"),
     (r"Gotham(?: Independent Film)? Awards?|Gothams\b", "Gotham Awards"),
     (r"C[ée]sar Awards?|C[ée]sars\b|C[ée]sar\b(?= for| du)", "César Awards"),

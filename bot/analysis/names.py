@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from bot.analysis.lexicon import CATEGORY_RE, _bodies, find_bodies
 
-_TOKEN = r"(?:Jr\.|Sr\.|[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w-]*(?:['’][A-Z][\w-]*)?)"
+_TOKEN = r"(?:Jr\.|Sr\.|(?:[A-Z]\.){2,3}(?=\s[A-Z])|[A-Z]\.(?=\s[A-Z])|[A-ZÀ-Þ][\w-]*(?:['’][A-Z][\w-]*)?)"
 _INNER = r"(?:of|the|on|a|an|at|de|del|della|di|da|du|des|la|le|van|von|der|y|in(?= the)|and(?= a | the ))"
 _SEP = rf"(?:\s+(?:{_INNER}\s+)*|['’]s\s+(?!(?:The|A|An)\s)|:\s(?=The\s))"
 NAME_RE = re.compile(rf"{_TOKEN}(?:{_SEP}{_TOKEN})*")

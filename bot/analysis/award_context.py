@@ -14,9 +14,9 @@ from bot.analysis.names import find_names, fold, full_name
 from bot.analysis.subjects import FILM, PERSON
 from bot.analysis.text import Span, display
 
-# Two or three capitalised words, maybe with a particle ("Guillermo del Toro"); no article, no possessive.
+# Two or three capitalised words (or initials: "J.K. Simmons"), maybe with a particle ("Guillermo del Toro"); no article, no possessive.
 _PERSON_LIKE = re.compile(
-    r"(?!(?:The|A|An) )[A-Z][\w-]+(?: (?:de|del|da|di|van|von|der|le|la) )?(?: ?[A-Z][\w.-]+){1,2}"
+    r"(?!(?:The|A|An) )(?:(?:[A-Z]\.){1,3}|[A-Z][\w-]+)(?: (?:de|del|da|di|van|von|der|le|la) )?(?: ?[A-Z][\w.-]+){1,2}"
 )
 
 
@@ -74,7 +74,9 @@ def _resolve(
     if subject == FILM or fold(subject) == fold(title):
         subject = title
     elif subject == PERSON:
-        people = [d.subject for d in prior[::-1] if d.index >= f.index - 3 and _PERSON_LIKE.fullmatch(d.subject)]
+        # A surname counts once it resolves to a full name ("Simmons won ..., and he also ...").
+        recent_subjects = [full_name(d.subject, known) for d in prior[::-1] if d.index >= f.index - 3]
+        people = [p for p in recent_subjects if _PERSON_LIKE.fullmatch(p)]
         people = [p for p in people if p != title] or _recent_people(spans, f.index, title, known, cast)
         subject = people[0] if people else ""
     elif subject in ("who", "which", "that"):
@@ -147,7 +149,9 @@ def _share_categories(facts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for f in facts:
         named = [g for g in out if g.category and not g.count]
-        if f.category is None and not f.count and f.result in ("lost", "won") and named:
+        # "won Best Actor at the Oscars, and a SAG Award": a fact with its own other body keeps no category
+        other_body = f.body is not None and named and named[-1].body not in (None, f.body)
+        if f.category is None and not f.count and f.result in ("lost", "won") and named and not other_body:
             f = replace(f, category=named[-1].category, body=f.body or named[-1].body)
         out.append(f)
     return out

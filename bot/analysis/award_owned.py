@@ -8,6 +8,7 @@ from bot.analysis import cues as c
 from bot.analysis.award_categories import categories
 from bot.analysis.award_draft import Draft
 from bot.analysis.lexicon import PRIZE, find_bodies
+from bot.analysis.names import COMMON
 from bot.analysis.text import Span
 from bot.models import AwardResult
 
@@ -75,6 +76,6 @@ def _described(s: str, start: int, end: int) -> list[str]:
     if owners:
         return [x for x in re.split(r",? and |, ", owners.group(1)) if x]
     apposed = _APPOSED.search(before)
-    if apposed and apposed.group(1) not in ("The", "A", "An", "It", "He", "She", "They"):
+    if apposed and apposed.group(1).split()[0] not in COMMON:
         return [apposed.group(1)]
     return []

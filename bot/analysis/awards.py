@@ -108,9 +108,12 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
     if _WEAK.fullmatch(cue.text) and not (context and c.BARE_COUNT.match(s, cue.end)):
         # "received a standing ovation at Cannes" is not a prize: the object itself must be one.
         right = s[cue.end : max(end, cue.end + 50)]
-        owned = re.match(r"\s+(?:(?:a|an|the|its|his|her|their|two|three|four|five|six|\d+)\s+)?(?:[\w-]+\s+)?", right)
-        head = right[owned.end() if owned else 0 :]
-        return bool(c.AWARDISH.search(right) or _starts_with_body(head) or categories(s, cue.end, end))
+        det = re.match(r"\s+(?:(?:a|an|the|its|his|her|their|two|three|four|five|six|\d+)\s+)?", right)
+        owned = re.match(r"(?:[\w-]+\s+)?", right[det.end() if det else 0 :])
+        head = right[(det.end() if det else 0) :]
+        # "a SAG Award": the body may be the very next word, or follow one modifier ("a second BAFTA")
+        bodied = _starts_with_body(head) or _starts_with_body(head[owned.end() if owned else 0 :])
+        return bool(c.AWARDISH.search(right) or bodied or categories(s, cue.end, end))
     if c.AWARDISH.search(s[c.clause_start(s, cue.start) : end]) or find_bodies(s):
         return True
     if categories(s, cue.end, end):
@@ -293,7 +296,7 @@ _OWNED_TITLE = re.compile(
 _AT_BODY = re.compile(r"\s*(?:(?:nominations?|nods?|awards?|prizes?|wins?)\s+)?(?:at|from|by)\s+(?:the\s+)?")
 # ", and the BAFTA", " and, eventually, the Oscar": the next body of a list
 _MORE_BODY = re.compile(
-    r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:,?\s*(?:eventually|finally|later|even|also|then)\s*,\s*)?(?:the\s+|an?\s+)?"
+    r"(?:\s*,\s*(?:and\s+)?|\s+and\b\s*)(?:,?\s*(?:eventually|finally|later|even|also|then)\s*,\s*)?(?:the\s+|an?\s+)?"
 )
 
 

@@ -142,12 +142,13 @@ def _is_boundary(text: str, dot: int, after: int, end: int, lower: bool = False)
 
 
 def _abbreviation(text: str, dot: int) -> bool:
-    """A known abbreviation or an initial ("J. Smith") before this full stop."""
+    """A known abbreviation or an initial ("J. Smith", "J.K. Simmons") before this full stop."""
     m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12) : dot])
     if not m:
         return False
     word = m.group(1)
-    return word.lower() in _ABBREV or (len(word) == 1 and word.isupper())
+    # "J. Smith", "J.K. Simmons", "T.J. Miller": initials, single capitals joined by full stops
+    return word.lower() in _ABBREV or bool(re.fullmatch(r"(?:[A-Z]\.){0,2}[A-Z]", word))
 
 
 def _trimmed(text: str, start: int, end: int, block: int) -> list[Span]:

@@ -17,11 +17,11 @@ from tests.unit.analysis.test_blind_set import (
 
 BLIND3 = ROOT / "tests" / "fixtures" / "blind3"
 REVIEWS = load_dir(BLIND3)
-FLOOR = 0.0  # raised once the first run is recorded
+FLOOR = 0.95  # first run at 1.6.0: P 0.720, R 0.562, F1 0.632, questions 17/17
 
 
 def test_blind3_set_figures() -> None:
-    """Award facts and explicit questions against the hand labels (printed)."""
+    """Award facts and explicit questions against the hand labels (printed; first run at 1.6.0: F1 0.632)."""
     assert len(REVIEWS) >= 8
     misses: list[str] = []
     result = score(REVIEWS, misses)

@@ -1,0 +1,91 @@
+"""Rules found on the third blind set, probed on sentences of other (invented) films, with negative controls."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyze
+
+Fact = tuple[str, str | None, str | None, str]
+
+
+def _facts(text: str, title: str = "Harbour Lights") -> set[Fact]:
+    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tilda Park, the two-time Oscar nominee, is superb as the mother.",
+            {("Tilda Park", "Academy Awards", None, "nominated")},
+        ),
+        (
+            "Ravi Menon, a Golden Globe winner for the role, is the film's anchor.",
+            {("Ravi Menon", "Golden Globes", None, "won")},
+        ),
+        (
+            "Mara Kell and Jonas Obi's BAFTA-winning screenplay is sharp and funny.",
+            {("Mara Kell", "BAFTA Awards", None, "won"), ("Jonas Obi", "BAFTA Awards", None, "won")},
+        ),
+        (
+            "Lena Holt, the Oscar-winning director of Sunfall, returns with a smaller film.",
+            {("Lena Holt", "Academy Awards", None, "won")},
+        ),
+        (
+            "Omar Diallo, already a Critics' Choice nominee for Dust, is better still here.",
+            {("Omar Diallo", "Critics Choice Awards", None, "nominated")},
+        ),
+        (
+            "Since its Cannes win, the film has been sold to thirty countries.",
+            {("Harbour Lights", "Cannes Film Festival", None, "won")},
+        ),
+        (
+            "Ava Lund scored a SAG Award, a Golden Globe and, eventually, the Oscar for the part.",
+            {
+                ("Ava Lund", "SAG Awards", None, "won"),
+                ("Ava Lund", "Golden Globes", None, "won"),
+                ("Ava Lund", "Academy Awards", None, "won"),
+            },
+        ),
+        (
+            "T.J. Reyes won the Oscar for Best Actor, and he also picked up a BAFTA for the part.",
+            {("T.J. Reyes", "Academy Awards", "Best Actor", "won"), ("T.J. Reyes", "BAFTA Awards", None, "won")},
+        ),
+        ("It swept the BIFAs, winning seven.", {("Harbour Lights", "British Independent Film Awards", None, "won")}),
+        (
+            "The film took the top prize at Toronto last autumn.",
+            {("Harbour Lights", "Toronto International Film Festival", None, "won")},
+        ),
+        (
+            "Harbour Lights earned two Oscar nominations. Nils Berg was robbed of a nomination.",
+            {("Harbour Lights", "Academy Awards", None, "nominated")},
+        ),
+    ],
+)
+def test_blind3_rules(text: str, expected: set[Fact]) -> None:
+    """Each new rule on wording the blind set did not use."""
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She scored a goal in the final scene, and the crowd went wild.",
+        "It is a winner of a film, and a prize-worthy performance holds it up.",
+        "He grew up in Toronto and the film won me over.",
+        "The award-winning novel it adapts is better than the film.",
+        "Her Oscar-nominated turn in Lowlands felt like a start.",
+        "This is award-season bait, and it knows it.",
+        "Its Sunday win at the box office surprised the studio.",
+    ],
+)
+def test_blind3_negative_controls(text: str) -> None:
+    """Award-ish words without an award fact stay silent."""
+    assert _facts(text) == set()
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    """ "J.K. Simmons" is one name inside one sentence; a pronoun after it resolves to him."""
+    a = analyze("Fletcher (J.K. Simmons) is terrifying. He won the Oscar for it.", title="Whiplash")
+    assert ("J.K. Simmons", "Academy Awards") in {(f.subject, f.award) for f in a.trivia}

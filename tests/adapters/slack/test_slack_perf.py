@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from slack_fakes import FakeSlack
 from slack_harness import Harness, fake_slack, harness
 
+from adapters.slack import listeners
 from adapters.slack.answers import Answers, no_error
 from adapters.slack.replies import response_body
 from bot.config import Settings
@@ -122,3 +124,24 @@ def test_rendered_bodies_are_not_shared_between_answers() -> None:
     first[0]["text"] = "changed"
     second = response_body(message)
     assert second[0]["text"] == "Anora" and {"type": "divider"} not in second[0]["blocks"]
+
+
+async def test_a_slow_answer_is_acked_at_once_and_follows_then_repeats_from_memory(
+    slack: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(listeners, "ACK_BUDGET", 0.01)  # Slack allows 3 s; the ack must never wait for slow work
+    release, real = asyncio.Event(), slack.core.dispatch
+
+    async def slow(incoming: Incoming) -> list[Message]:
+        await release.wait()
+        return await real(incoming)
+
+    monkeypatch.setattr(slack.core, "dispatch", slow)
+    status, body = await slack.command("/review", "anora")
+    assert (status, body) == (200, "")  # acked empty, within the budget
+    release.set()
+    await slack.adapter.drain()
+    ((key, followed),) = slack.fake.responses
+    assert key == "cmd-U1" and followed["response_type"] == "in_channel" and followed["blocks"]
+    status, body = await slack.command("/review", "anora")  # kept: answered in the ack this time
+    assert status == 200 and json.loads(body)["blocks"] == followed["blocks"]

@@ -182,12 +182,18 @@ def _settle(facts: list[Draft]) -> list[Draft]:
             f = replace(f, result="lost")
         out.append(f)
     # A prediction whose outcome the same sentence states (won or lost) is not a prediction any more.
+    # "After its Venice win, the film is a frontrunner for Best Picture": a race named apart stays open.
     lost = {(fold(f.subject), f.body) for f in out if f.result in ("lost", "won")}
+    settled = {(fold(f.subject), f.body, f.category) for f in out if f.result in ("lost", "won")}
     won_count = {fold(f.subject) for f in out if f.result == "won" and f.count}
     return [
         f
         for f in out
-        if not (f.result == "contender" and (fold(f.subject), f.body) in lost)
+        if not (
+            f.result == "contender"
+            and (fold(f.subject), f.body) in lost
+            and (f.category is None or (fold(f.subject), f.body, f.category) in settled)
+        )
         and not (f.result == "nominated" and not f.category and not f.count and fold(f.subject) in won_count)
     ]
 

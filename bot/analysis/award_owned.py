@@ -30,6 +30,11 @@ _APPOSED = re.compile(
 )
 # ... the owners of a credit ("Triet and Arthur Harari's BAFTA-winning screenplay") ...
 _OWNERS = re.compile(rf"({_NAME}(?:,? and {_NAME})*)[’']s\s+(?:[\w-]+-time\s+)?$")
+# ... the maker of a credit after it ("the BAFTA-winning score by Kai Lenz") ...
+_CREDIT_BY = re.compile(
+    rf"\s+(?:[a-z-]+\s+)?(?:score|screenplay|script|editing|cinematography|music|songs?|design|costumes?|"
+    rf"direction|documentary|film|debut|adaptation)\s+by\s+({_NAME})"
+)
 # ... or the name right after it ("Oscar-winning actress Frances McDormand"), not after a preposition.
 _AFTER = re.compile(rf"\s+(?:(?!(?:of|for|in|at|by|from|with|on|to)\b)[a-z-]+\s+){{0,2}}({_NAME})")
 
@@ -68,6 +73,9 @@ def _adjectives(s: str, span: Span, index: int) -> list[Draft]:
 
 def _described(s: str, start: int, end: int) -> list[str]:
     """Who an epithet describes: the name after it, a credit's owners, or an apposed name."""
+    credit = _CREDIT_BY.match(s, end)
+    if credit:
+        return [credit.group(1)]  # "the BAFTA-nominated score by Kai Lenz": the credit's maker
     after = _AFTER.match(s, end)
     if after and not find_bodies(after.group(1)):
         return [after.group(1)]

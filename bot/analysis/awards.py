@@ -216,7 +216,9 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
         found = pick_subjects(s, names, c.clause_start(s, lo - 1), lo)
     if not found:
         found = pick_subjects(s, names, 0, lo, strict=True)
-    if not found and re.match(r"(?:With|After|Following|Having|Winner of|Nominated for)\b", s) and "," in s[cue.end :]:
+    # "Tipped for Best Actress all season, Mia Sol ...": an opening participle phrase describes the next subject
+    opening = re.match(r"(?:With|After|Following|Having|Winner of|[A-Z][a-z]{2,}(?:ed|ing))\b", s)
+    if not found and opening and "," in s[cue.end :] and "," not in s[: cue.start]:
         found = [n.text for n in names if n.start > s.index(",", cue.end)][:1]
     if not found and not re.search(r"[A-Z]", s):
         found = _lowercase_name(s[lo : cue.start])

@@ -26,7 +26,7 @@ _COMMON_WORDS = """
     Are Were Has Have Had Can Could Will Would Should Must May Might Let Nonetheless
     Nevertheless Furthermore Moreover Besides Otherwise Thus Hence Anyway Yeah Oh Ah Sadly Earlier
     Recently Eventually Soon Today Tonight Yesterday Again Elsewhere Once Twice Sometimes Often
-    Luckily Oddly Interestingly Notably Mr Mrs Ms Dr Mx Sir Dame
+    Luckily Oddly Interestingly Notably Mr Mrs Ms Dr Mx Sir Dame Having Being
 """
 COMMON = frozenset(_COMMON_WORDS.split())
 # Capitalised only because they open a sentence, and never a name on their own ("Five years after ...",
@@ -36,6 +36,9 @@ _LONE_WORDS = """Four Five Six Seven Eight Nine Ten Eleven Twelve Twenty Thirty 
     Somehow Almost Nearly Years Decades Months Weeks Days Halfway Much Few Several"""
 _LONE = frozenset(_LONE_WORDS.split())
 _ARTICLES = frozenset({"The", "A", "An"})
+_PARTICIPLE = re.compile(
+    r"[A-Z][a-z]{2,}(?:ing|ed)\s+(?:in|into|on|at|for|from|with|after|by|to|the|a|an|his|her|its|their|through|over)\s"
+)
 # Nouns after a name that make the name a modifier ("Anora star Mikey Madison").
 MODIFIED = re.compile(
     r"\s+(?:film|movie|flick|drama|star|director|filmmaker|actor|actress|writer|producer|"
@@ -100,6 +103,9 @@ def _clean(sentence: str, start: int, raw: str, blocked: list[tuple[int, int]]) 
         text = text.rsplit(" ", 1)[0]
     if text in COMMON or text in _LONE or (not re.search(r"[a-z]", text) and len(text) > 5):
         return []
+    if " " not in text and _opens(sentence, tokens[0][0]) and _PARTICIPLE.match(sentence, tokens[0][0]):
+        return []  # "Arriving in cinemas ...", "Tipped for Best Actress, ...": an opening participle
+
     return [Name(text, tokens[0][0], tokens[0][0] + len(text))]
 
 

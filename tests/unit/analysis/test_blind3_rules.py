@@ -58,6 +58,19 @@ def _facts(text: str, title: str = "Harbour Lights") -> set[Fact]:
             {("Harbour Lights", "Toronto International Film Festival", None, "won")},
         ),
         (
+            "The BAFTA-nominated score by Kai Lenz is lovely.",
+            {("Kai Lenz", "BAFTA Awards", None, "nominated")},
+        ),
+        (
+            "Tipped for Best Actress all season, Mia Sol won the Oscar for it.",
+            {("Mia Sol", "Academy Awards", "Best Actress", "won")},
+        ),
+        ("Having won the Oscar, Mia Sol retired.", {("Mia Sol", "Academy Awards", None, "won")}),
+        (
+            "Arriving in cinemas after its Cannes win, it is a treat.",
+            {("Harbour Lights", "Cannes Film Festival", None, "won")},
+        ),
+        (
             "Harbour Lights earned two Oscar nominations. Nils Berg was robbed of a nomination.",
             {("Harbour Lights", "Academy Awards", None, "nominated")},
         ),
@@ -89,3 +102,13 @@ def test_initials_do_not_end_a_sentence() -> None:
     """ "J.K. Simmons" is one name inside one sentence; a pronoun after it resolves to him."""
     a = analyze("Fletcher (J.K. Simmons) is terrifying. He won the Oscar for it.", title="Whiplash")
     assert ("J.K. Simmons", "Academy Awards") in {(f.subject, f.award) for f in a.trivia}
+
+
+def test_a_race_named_apart_stays_open() -> None:
+    """ "After its Venice win, ... a frontrunner for Best Picture": the win does not settle the other race.
+
+    (The prediction borrows the sentence's only body, Venice; see docs/analysis.md, known limits.)
+    """
+    facts = _facts("After its Venice win, the film is a frontrunner for Best Picture.")
+    assert ("Harbour Lights", "Venice Film Festival", None, "won") in facts
+    assert {(f[0], f[2], f[3]) for f in facts} >= {("Harbour Lights", "Best Picture", "contender")}

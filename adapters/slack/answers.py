@@ -40,18 +40,31 @@ class Answers(Generic[T]):
         self.core, self.keep, self.size, self.ttl, self.clock = core, keep, size, ttl, clock
         self._kept: OrderedDict[Key, tuple[float, T]] = OrderedDict()
 
+    def key(self, incoming: Incoming) -> Key | None:
+        """Where the answer to `incoming` is kept, or None if it is not to be kept."""
+        if incoming.command.lower() not in READ_ONLY or incoming.is_moderator:
+            return None
+        # The generation changes on every import in this process, so a re-imported review is never served stale.
+        args = (incoming.args, incoming.options, incoming.club_id, incoming.platform)
+        return (incoming.command.lower(), *args, self.core.generation)
+
+    def peek(self, incoming: Incoming | None) -> T | None:
+        """The kept answer to `incoming` if there is a fresh one."""
+        key = self.key(incoming) if incoming is not None else None
+        if key is None or (kept := self._kept.get(key)) is None or self.clock() - kept[0] >= self.ttl:
+            return None
+        self._kept.move_to_end(key)
+        return kept[1]
+
     async def get(self, incoming: Incoming, compute: Callable[[], Awaitable[T]]) -> T:
         """The answer to `incoming`: from memory if fresh, else computed and (if `keep` allows) kept."""
-        if incoming.command.lower() not in READ_ONLY or incoming.is_moderator:
+        key = self.key(incoming)
+        if key is None:
             return await compute()
-        # The generation changes on every import in this process, so a re-imported review is never served stale.
-        command, generation = incoming.command.lower(), self.core.generation
-        key = (command, incoming.args, incoming.options, incoming.club_id, incoming.platform, generation)
-        now = self.clock()
-        kept = self._kept.get(key)
-        if kept is not None and now - kept[0] < self.ttl:
-            self._kept.move_to_end(key)
-            return kept[1]
+        kept = self.peek(incoming)
+        if kept is not None:
+            return kept
+        generation, now = key[-1], self.clock()
         answer = await compute()
         if generation == self.core.generation and self.keep(answer):
             self._kept[key] = (now, answer)

@@ -86,15 +86,24 @@ class Listeners:
         if not (user and team and channel):
             await ack(text=INCOMPLETE, response_type="ephemeral")
             return
+        kept = self.answers.peek(parse_line(line, user_id=user, club_id=team, channel_id=channel, platform="slack"))
+        if kept is not None:  # a repeat of a read-only command: no task, no timer
+            await self._reply(ack, kept, body, respond)
+            return
         work = asyncio.ensure_future(self.answer(client, line, user, team, channel))
         try:
-            _, first, later = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
+            reply = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
         except TimeoutError:
             await ack()
             self.background.spawn(self._follow(work, respond, channel, team), f"answer {body['command']}")
             return
+        await self._reply(ack, reply, body, respond)
+
+    async def _reply(self, ack: AsyncAck, reply: Reply, body: dict[str, Any], respond: AsyncRespond) -> None:
+        _, first, later = reply
         await (ack(**first) if first else ack())
         if later:
+            channel, team = field(body, "channel_id"), field(body, "team_id")
             self.background.spawn(deliver(later, self.chat, respond, channel, team), f"deliver {body['command']}")
 
     async def _follow(self, work: asyncio.Future[Reply], respond: AsyncRespond, channel: str, team: str) -> None:

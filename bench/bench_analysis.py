@@ -24,6 +24,7 @@ from bot.analysis.text import split_sentences, words  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures" / "reviews"
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
+BLIND3 = ROOT / "tests" / "fixtures" / "blind3"
 DEV = ROOT.parent / "shared" / "dev-reviews"
 
 
@@ -65,7 +66,7 @@ def bench_analysis(runs: int = 300) -> None:
 
 def bench_blind(runs: int = 30) -> None:
     """Median per review of both blind sets (short capsules to a ~1,800-word essay), cold caches."""
-    for path in sorted(BLIND.glob("*.md")) + sorted(BLIND2.glob("*.md")):
+    for path in sorted(BLIND.glob("*.md")) + sorted(BLIND2.glob("*.md")) + sorted(BLIND3.glob("*.md")):
         text = _body(path)
         times = []
         for _ in range(runs):

@@ -38,7 +38,9 @@ def direct_question(clause: str) -> str | None:
     yes_no = wh.lower() in ("whether", "if")
     if not rest:
         return None
-    if not _SUBJECT_START.match(rest[0]) and not yes_no:
+    # "why sequels are ever bad": after an adverb the words are subject and verb, never a subject question
+    adverb = re.fullmatch(r"why|where|when|how(?: (?:far|well|often|long|deeply|\w+ly))?", wh, re.I)
+    if not _SUBJECT_START.match(rest[0]) and not yes_no and not adverb:
         return _finish(f"{wh} {' '.join(rest)}")  # "what stories still need to be told"
     inverted = _invert(rest)
     if inverted is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.analysis import analyze
+from bot.analysis.embedded import direct_question
 
 Fact = tuple[str, str | None, str | None, str]
 
@@ -112,3 +113,18 @@ def test_a_race_named_apart_stays_open() -> None:
     facts = _facts("After its Venice win, the film is a frontrunner for Best Picture.")
     assert ("Harbour Lights", "Venice Film Festival", None, "won") in facts
     assert {(f[0], f[2], f[3]) for f in facts} >= {("Harbour Lights", "Best Picture", "contender")}
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("why sequels are ever bad", "Why are sequels ever bad?"),
+        ("why critics loved it", "Why did critics love it?"),
+        ("how audiences will react", "How will audiences react?"),
+        ("what stories still need to be told", "What stories still need to be told?"),  # a subject question stays
+        ("where people go when they leave", None),  # no verb to invert: dropped, not asked ungrammatically
+    ],
+)
+def test_embedded_adverb_questions_are_inverted(clause: str, expected: str | None) -> None:
+    """ "makes you wonder why sequels are ever bad" asks "Why are sequels ever bad?", not "Why sequels are ...?"."""
+    assert direct_question(clause) == expected

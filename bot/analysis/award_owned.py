@@ -9,6 +9,7 @@ from bot.analysis.award_categories import categories
 from bot.analysis.award_draft import Draft
 from bot.analysis.lexicon import PRIZE, find_bodies
 from bot.analysis.names import COMMON
+from bot.analysis.subjects import PERSON
 from bot.analysis.text import Span
 from bot.models import AwardResult
 
@@ -30,6 +31,10 @@ _APPOSED = re.compile(
 )
 # ... the owners of a credit ("Triet and Arthur Harari's BAFTA-winning screenplay") ...
 _OWNERS = re.compile(rf"({_NAME}(?:,? and {_NAME})*)[’']s\s+(?:[\w-]+-time\s+)?$")
+_PRONOUN_IS = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:[Ss]he|[Hh]e)\s+(?:is|was|remains|became)\s+(?:(?:a|an|the|already|now|also)\s+)*"
+    r"(?:[\w-]+-time\s+)?$"
+)
 # ... the maker of a credit after it ("the BAFTA-winning score by Kai Lenz") ...
 _CREDIT_BY = re.compile(
     rf"\s+(?:[a-z-]+\s+)?(?:score|screenplay|script|editing|cinematography|music|songs?|design|costumes?|"
@@ -86,4 +91,10 @@ def _described(s: str, start: int, end: int) -> list[str]:
     apposed = _APPOSED.search(before)
     if apposed and apposed.group(1).split()[0] not in COMMON:
         return [apposed.group(1)]
+    if _PRONOUN_IS.search(before):
+        return [PERSON]  # "She is a two-time Oscar nominee": whoever "she" is in the context
+    if re.fullmatch(r"\s*(?:An?|The)\s+(?:[\w-]+-time\s+)?", s[:start]):
+        # "A BAFTA winner for Dunes, Ben Ode is back": an opening apposition describes the next name
+        named = re.match(rf"[^,;]*,\s+({_NAME})", s[end:])
+        return [named.group(1)] if named and named.group(1).split()[0] not in COMMON else []
     return []

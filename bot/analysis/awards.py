@@ -132,8 +132,10 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
 
 def _deserves_other(s: str, cue: c.Cue) -> bool:
     """ "deserves the larger audience": the object of "deserve" is named and is no award."""
-    if re.search(r"\b(?:most|well|richly|truly|so|more|less|much)\s+$", s[: cue.start], re.I):
-        return cue.text.lower() == "deserved"  # an adjective ("the most deserved"), not a wish
+    if re.search(
+        r"\b(?:most|well|richly|truly|so|more|less|much|(?:was|were|is|are|been)(?: \w+ly)?)\s+$", s[: cue.start], re.I
+    ):
+        return cue.text.lower() == "deserved"  # an adjective ("the most deserved", "the win was deserved"), not a wish
     if re.match(
         r"\s+(?:every|any|all(?: the)?|each)\s+(?:\w+\s+)?(?:prizes?|awards?|honou?rs?|accolades?|trophy|trophies)\b",
         s[cue.end :],
@@ -269,8 +271,13 @@ _WHOSE = re.compile(
 def _recipient(s: str, cue: c.Cue) -> list[str] | None:
     """A subject fixed by the words around the cue (an object, a target, an owner), or None."""
     recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
-    if recipient and cue.kind == "win" and not CATEGORY_RE.match(recipient.group(1)):
-        return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award"
+    if (
+        recipient
+        and cue.kind in ("win", "nom")
+        and _WEAK.fullmatch(cue.text)
+        and not CATEGORY_RE.match(recipient.group(1))
+    ):
+        return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award", "earned Rosa Vega a nod"
     if not c.is_noun(s, cue):
         return None
     target = re.match(

@@ -71,6 +71,16 @@ def _facts(text: str, title: str = "Harbour Lights") -> set[Fact]:
             "Arriving in cinemas after its Cannes win, it is a treat.",
             {("Harbour Lights", "Cannes Film Festival", None, "won")},
         ),
+        ("A BAFTA winner for Dunes, Ben Ode is back.", {("Ben Ode", "BAFTA Awards", None, "won")}),
+        (
+            "Rosa Vega plays the aunt. She is a two-time Oscar nominee.",
+            {("Rosa Vega", "Academy Awards", None, "nominated")},
+        ),
+        ("Rosa Vega's Oscar win was deserved.", {("Rosa Vega", "Academy Awards", None, "won")}),
+        (
+            "The role earned Rosa Vega a Golden Globe nod.",
+            {("Rosa Vega", "Golden Globes", None, "nominated")},
+        ),
         (
             "Harbour Lights earned two Oscar nominations. Nils Berg was robbed of a nomination.",
             {("Harbour Lights", "Academy Awards", None, "nominated")},
@@ -92,6 +102,8 @@ def test_blind3_rules(text: str, expected: set[Fact]) -> None:
         "Her Oscar-nominated turn in Lowlands felt like a start.",
         "This is award-season bait, and it knows it.",
         "Its Sunday win at the box office surprised the studio.",
+        "The Oscar winner, in my view, is the editor.",
+        "Her win at the box office was deserved.",
     ],
 )
 def test_blind3_negative_controls(text: str) -> None:

@@ -105,6 +105,14 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
     """Whether award vocabulary surrounds the cue (else "won us over")."""
     if cue.kind == "con" and cue.text.lower().startswith("deserv") and _deserves_other(s, cue):
         return False  # "it deserves a larger audience", "the most deserved of the night": no award wished for
+    if cue.text.lower().startswith("scor"):
+        # "scored a SAG Award", "scored four Oscar nominations"; never "scored by Max Richter, an Oscar nominee",
+        # "scored a 95 on Rotten Tomatoes after its Oscar campaign": the object itself must be the award
+        obj = re.match(
+            r"[^,.;:!?()]*?(?=\s+(?:on|at|by|after|before|in|with|from|to|as|and|but)\b|[,.;:!?()]|$)", s[cue.end :]
+        )
+        head = obj.group() if obj else ""
+        return bool(head.strip()) and bool(c.AWARDISH.search(head) or find_bodies(head))
     if _WEAK.fullmatch(cue.text) and not (context and c.BARE_COUNT.match(s, cue.end)):
         # "received a standing ovation at Cannes" is not a prize: the object itself must be one.
         right = s[cue.end : max(end, cue.end + 50)]
@@ -209,6 +217,11 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     whose = _WHOSE.search(s, lo, cue.start)
     if whose:
         return [whose.group(1)]  # "Wenders, whose Paris, Texas won": what is his won, a title whole
+    owner = _WHOSE_NOUN.search(s, 0, cue.start)
+    if owner:
+        held = [n.text for n in names if n.end == owner.start(1) + len(owner.group(1))]
+        if held:
+            return held  # "Max Richter, whose music won an Emmy": the antecedent owns it
     colon = s.rfind(": ", lo, cue.start)
     if colon >= 0 and pick_subjects(s, names, colon + 2, cue.start):
         lo = colon + 2  # "X had broken through: Rashomon had taken", "Awards: the film won": a new statement
@@ -265,6 +278,12 @@ _FOR_CRAFT = re.compile(
 _WHOSE = re.compile(
     r"\bwhose\s+([A-ZÀ-Þ][\w’'-]*(?:(?:,\s+|\s+(?:of|the|and|a|in|on)\s+|\s+)[A-ZÀ-Þ][\w’'-]*)*)"
     r"(?:\s+(?:was|were|is|has|had|have)(?:\s+been)?)?(?:\s+(?:also|later|famously|already))?\s+$"
+)
+
+
+# ", whose music won": a lower-case thing owned by the name before the comma.
+_WHOSE_NOUN = re.compile(
+    r"([A-ZÀ-Þ][\w’'.-]*)[’']?,\s+whose\s+(?:[a-z-]+\s+){1,3}(?:(?:was|were|has|had|is)\s+)?(?:also\s+)?$"
 )
 
 

@@ -82,6 +82,11 @@ def _facts(text: str, title: str = "Harbour Lights") -> set[Fact]:
             {("Rosa Vega", "Golden Globes", None, "nominated")},
         ),
         (
+            "It scored big at the box office, then scored four Oscar nominations.",
+            {("Harbour Lights", "Academy Awards", None, "nominated")},
+        ),
+        ("It was scored by Max Richter, whose music won an Emmy.", {("Max Richter", "Emmy Awards", None, "won")}),
+        (
             "Harbour Lights earned two Oscar nominations. Nils Berg was robbed of a nomination.",
             {("Harbour Lights", "Academy Awards", None, "nominated")},
         ),
@@ -103,6 +108,8 @@ def test_blind3_rules(text: str, expected: set[Fact]) -> None:
         "This is award-season bait, and it knows it.",
         "Its Sunday win at the box office surprised the studio.",
         "The Oscar winner, in my view, is the editor.",
+        "The film is scored by Max Richter, an Oscar-friendly composer.",
+        "The film scored a 95 on Rotten Tomatoes before the Oscars.",
         "Her win at the box office was deserved.",
     ],
 )

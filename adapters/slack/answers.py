@@ -14,7 +14,7 @@ from bot.models import Incoming, Message
 # where, or when) and that change nothing: safe to answer again from memory.
 READ_ONLY = frozenset({"review", "prompts", "trivia"})
 SIZE = 256
-TTL = 5.0  # seconds: bounds staleness after an import by another process, which this one cannot see
+TTL = 5.0  # seconds: a last bound on staleness; imports are seen through the core's generation
 
 T = TypeVar("T")
 Key = tuple[str, str, tuple[tuple[str, str], ...], str, str, int]
@@ -61,6 +61,8 @@ class Answers(Generic[T]):
         key = self.key(incoming)
         if key is None:
             return await compute()
+        await self.core.sync()  # another process's import bumps the generation (checked about once a second)
+        key = self.key(incoming) or key
         kept = self.peek(incoming)
         if kept is not None:
             return kept

@@ -86,6 +86,7 @@ class Listeners:
         if not (user and team and channel):
             await ack(text=INCOMPLETE, response_type="ephemeral")
             return
+        await self.core.sync()  # cheap: the store is asked about other processes' imports about once a second
         kept = self.answers.peek(parse_line(line, user_id=user, club_id=team, channel_id=channel, platform="slack"))
         if kept is not None:  # a repeat of a read-only command: no task, no timer
             await self._reply(ack, kept, body, respond)

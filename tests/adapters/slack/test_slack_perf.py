@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from slack_harness import Harness, fake_slack, harness
 from adapters.slack import listeners
 from adapters.slack.answers import Answers, no_error
 from adapters.slack.replies import response_body
+from bot.bootstrap import build_app
 from bot.config import Settings
 from bot.models import Incoming, Message, Section
 from tests.conftest import review_file
@@ -48,6 +50,23 @@ async def test_a_reimported_review_is_answered_anew(slack: Harness, tmp_path: Pa
     assert status == 200 and "string" in shown(again) and "wind" not in shown(again)
 
 
+async def test_a_review_changed_by_another_process_is_answered_anew(
+    slack: Harness, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = review_file(tmp_path, "kite.md", "Paper Kite", "2021", "Paper Kite is about wind. Is wind a character?")
+    assert (await slack.core.import_paths([path])).ok
+    first = (await slack.command("/review", "paper kite"))[1]
+    assert "wind" in shown(first) and (await slack.command("/review", "paper kite"))[1] == first
+    other = await build_app(settings)  # `filmclub import` beside the running bot
+    try:
+        review_file(tmp_path, "kite.md", "Paper Kite", "2021", "Paper Kite is about string. Is string a character?")
+        assert (await other.import_paths([path])).updated
+    finally:
+        await other.close()
+    monkeypatch.setattr(slack.core, "sync", partial(slack.core.sync, every=0))  # no second's wait for the check
+    assert "string" in shown((await slack.command("/review", "paper kite"))[1])
+
+
 async def test_a_new_film_is_found_after_an_earlier_miss(slack: Harness, tmp_path: Path) -> None:
     before = json.loads((await slack.command("/review", "paper kite"))[1])
     assert before["response_type"] == "ephemeral"  # not found
@@ -68,6 +87,9 @@ class Core:
     """Just what Answers reads of the core: its generation."""
 
     generation = 0
+
+    async def sync(self) -> None:
+        """Nothing imported elsewhere."""
 
 
 async def test_answers_expire_skip_errors_and_other_commands() -> None:

@@ -26,10 +26,15 @@ ADJECTIVE = re.compile(
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?: (?:de |van |von |del |da )?[A-ZÀ-Þ][\w’'.-]*)*"
 # The person the epithet describes: the name it follows (apposition or a clause subject) ...
 _APPOSED = re.compile(
-    rf"(?:^|[,;(]\s*|\b(?:and|but|as)\s+)({_NAME}),?\s+(?:(?:is|was|remains|became|as)\s+)?"
+    rf"(?:^|[,;(]\s*|\b(?:and|but|as)\s+)({_NAME})(?<![’']s),?\s+(?:(?:is|was|remains|became|as)\s+)?"
     r"(?:(?:the|a|an|already|now|once|also|herself|himself|another|still)\s+)*(?:[\w-]+-time\s+)?$"
 )
 # ... the owners of a credit ("Triet and Arthur Harari's BAFTA-winning screenplay") ...
+# (only for a credit: "Hollywood's Oscar-winning elite" or "Sony's BAFTA-nominated thriller" name no winner)
+_CRAFT_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:screenplay|script|score|music|songs?|performances?|turn|portrayal|cinematography|"
+    r"editing|direction|design|costumes?|camerawork|photography|writing)\b"
+)
 _OWNERS = re.compile(rf"({_NAME}(?:,? and {_NAME})*)[’']s\s+(?:[\w-]+-time\s+)?$")
 _PRONOUN_IS = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|but)\s+)(?:[Ss]he|[Hh]e)\s+(?:is|was|remains|became)\s+(?:(?:a|an|the|already|now|also)\s+)*"
@@ -38,7 +43,7 @@ _PRONOUN_IS = re.compile(
 # ... the maker of a credit after it ("the BAFTA-winning score by Kai Lenz") ...
 _CREDIT_BY = re.compile(
     rf"\s+(?:[a-z-]+\s+)?(?:score|screenplay|script|editing|cinematography|music|songs?|design|costumes?|"
-    rf"direction|documentary|film|debut|adaptation)\s+by\s+({_NAME})"
+    rf"direction|editing)\s+by\s+({_NAME})"
 )
 # ... or the name right after it ("Oscar-winning actress Frances McDormand"), not after a preposition.
 _AFTER = re.compile(rf"\s+(?:(?!(?:of|for|in|at|by|from|with|on|to)\b)[a-z-]+\s+){{0,2}}({_NAME})")
@@ -86,7 +91,7 @@ def _described(s: str, start: int, end: int) -> list[str]:
         return [after.group(1)]
     before = s[max(0, start - 80) : start]
     owners = _OWNERS.search(before)
-    if owners:
+    if owners and _CRAFT_AFTER.match(s, end):
         return [x for x in re.split(r",? and |, ", owners.group(1)) if x]
     apposed = _APPOSED.search(before)
     if apposed and apposed.group(1).split()[0] not in COMMON:

@@ -105,8 +105,10 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
     """Whether award vocabulary surrounds the cue (else "won us over")."""
     if cue.kind == "con" and cue.text.lower().startswith("deserv") and _deserves_other(s, cue):
         return False  # "it deserves a larger audience", "the most deserved of the night": no award wished for
-    if cue.text.lower().startswith("scor"):
-        # "scored a SAG Award", "scored four Oscar nominations"; never "scored by Max Richter, an Oscar nominee",
+    strict = cue.text.lower().startswith("scor") or cue.text.lower() == "up for"
+    if strict and not (context and c.BARE_COUNT.match(s, cue.end)):
+        # "scored a SAG Award", "up for four Oscars"; never "scored by Max Richter, an Oscar nominee", "turned up
+        # for the premiere",
         # "scored a 95 on Rotten Tomatoes after its Oscar campaign": the object itself must be the award
         obj = re.match(
             r"[^,.;:!?()]*?(?=\s+(?:on|at|by|after|before|in|with|from|to|as|and|but)\b|[,.;:!?()]|$)", s[cue.end :]

@@ -94,6 +94,9 @@ def _clean(sentence: str, start: int, raw: str, blocked: list[tuple[int, int]]) 
     tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", raw)]
     while tokens and _drop_first(sentence, tokens):
         tokens.pop(0)
+    epithet = [i for i, t in enumerate(tokens) if re.search(r"-(?:winning|nominated)$", t[1])]
+    if epithet:
+        tokens = tokens[epithet[-1] + 1 :]  # "The Venice-winning Poor Things": the name is what follows
     tokens = [t for t in tokens if not any(a <= t[0] < b for a, b in blocked)]
     if not tokens or tokens[0][1][0].islower():
         return []

@@ -72,6 +72,8 @@ def _facts(text: str, title: str = "Harbour Lights") -> set[Fact]:
             {("Harbour Lights", "Cannes Film Festival", None, "won")},
         ),
         ("A BAFTA winner for Dunes, Ben Ode is back.", {("Ben Ode", "BAFTA Awards", None, "won")}),
+        ("The Venice-winning Poor Things is odder.", {("Poor Things", "Venice Film Festival", None, "won")}),
+        ("Cannes winner Anora is a blast.", {("Anora", "Cannes Film Festival", None, "won")}),
         (
             "Rosa Vega plays the aunt. She is a two-time Oscar nominee.",
             {("Rosa Vega", "Academy Awards", None, "nominated")},

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 
 # answers.py is adapter-neutral (it imports only bot/): the same cache of read-only answers serves both platforms.
-from adapters.slack.answers import Answers, no_error
+from adapters.answers import Answers, no_error
 from bot.app import App
 from bot.commands import REGISTRY
 from bot.config import Settings

@@ -11,7 +11,7 @@ from slack_bolt.context.respond.async_respond import AsyncRespond
 from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.answers import Answers, no_error
+from adapters.answers import Answers, no_error
 from adapters.slack.blocks import SECTION_TEXT, escape, split
 from adapters.slack.chat import SlackChat
 from adapters.slack.moderators import Moderators

@@ -12,8 +12,8 @@ import pytest
 from slack_fakes import FakeSlack
 from slack_harness import Harness, fake_slack, harness
 
+from adapters.answers import Answers, no_error
 from adapters.slack import listeners
-from adapters.slack.answers import Answers, no_error
 from adapters.slack.replies import response_body
 from bot.bootstrap import build_app
 from bot.config import Settings

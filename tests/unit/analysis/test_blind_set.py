@@ -1,4 +1,8 @@
-"""The blind set: reviews written after the rules, by someone who had not read them, scored and checked."""
+"""The blind sets: reviews written after the rules, by people who had not read them, scored and checked.
+
+Each set's first score, before any rule was fixed against it, is recorded beside it (docs/analysis.md):
+blind 0.651, blind2 0.579, blind3 0.632 award-fact F1 — the honest estimate for unseen reviews.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,11 @@ from tests.unit.analysis.scoring import REPORT, ROOT, Labelled, load_dir, score
 
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 REVIEWS = load_dir(BLIND)
+# (folder, label in the report, least number of reviews)
+SETS = [("blind", "blind set", 10), ("blind2", "blind set 2", 10), ("blind3", "blind set 3", 8)]
+LOADED = {name: load_dir(ROOT / "tests" / "fixtures" / name) for name, _, _ in SETS}
+EVERY = [(name, r) for name, reviews in LOADED.items() for r in reviews]
+FLOOR = 0.95
 
 DISCORD_QUESTION_MAX = 300
 DISCORD_ANSWER_MAX = 55
@@ -26,16 +35,18 @@ def _sources(a: Analysis) -> list[Source]:
     return [p.source for p in a.prompts] + [f.source for f in a.trivia] + polls + list(a.spoilers)
 
 
-def test_blind_set_figures() -> None:
+@pytest.mark.parametrize(("name", "label", "least"), SETS, ids=[n for n, _, _ in SETS])
+def test_blind_set_figures(name: str, label: str, least: int) -> None:
     """Award facts and explicit questions against the hand labels (printed; floors below the measured figures)."""
-    assert len(REVIEWS) >= 10
+    reviews = LOADED[name]
+    assert len(reviews) >= least
     misses: list[str] = []
-    result = score(REVIEWS, misses)
-    REPORT.append(result.line(f"blind set ({len(REVIEWS)} reviews)"))
+    result = score(reviews, misses)
+    REPORT.append(result.line(f"{label} ({len(reviews)} reviews)"))
     REPORT.extend(f"  {m}" for m in misses)
-    assert result.precision >= 0.95, misses
-    assert result.recall >= 0.95, misses
-    assert result.question_recall >= 0.95, misses
+    assert result.precision >= FLOOR, misses
+    assert result.recall >= FLOOR, misses
+    assert result.question_recall >= FLOOR, misses
 
 
 def test_blind_no_award_review_has_no_trivia() -> None:
@@ -46,8 +57,8 @@ def test_blind_no_award_review_has_no_trivia() -> None:
         assert review.analyse().trivia == (), review.slug
 
 
-@pytest.mark.parametrize("review", REVIEWS, ids=[r.slug for r in REVIEWS])
-def test_blind_review_output_is_well_formed(review: Labelled) -> None:
+@pytest.mark.parametrize(("name", "review"), EVERY, ids=[f"{n}/{r.slug}" for n, r in EVERY])
+def test_blind_review_output_is_well_formed(name: str, review: Labelled) -> None:
     """Prompts, polls, summary and offsets of one blind review."""
     a = review.analyse()
     text = review.text
@@ -71,7 +82,7 @@ def test_blind_review_output_is_well_formed(review: Labelled) -> None:
 
 def test_blind_trivia_questions_are_answerable_uniquely() -> None:
     """No two trivia facts of one review ask the same question with different answers."""
-    for review in REVIEWS:
+    for _, review in EVERY:
         asked: dict[str, str] = {}
         for fact in review.analyse().trivia:
             assert fact.question.endswith("?") and fact.answer

@@ -236,7 +236,10 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     # "Tipped for Best Actress all season, Mia Sol ...": an opening participle phrase describes the next subject
     opening = re.match(r"(?:With|After|Following|Having|Winner of|[A-Z][a-z]{2,}(?:ed|ing))\b", s)
     if not found and opening and "," in s[cue.end :] and "," not in s[: cue.start]:
-        found = [n.text for n in names if n.start > s.index(",", cue.end)][:1]
+        comma = s.index(",", cue.end)
+        # "Nominated for six Baftas, the film picked up two": the film, not a name later in the sentence
+        film = re.match(r",\s+(?:the|this) (?:film|movie|picture)\b", s[comma:], re.I)
+        found = [FILM] if film else [n.text for n in names if n.start > comma][:1]
     if not found and not re.search(r"[A-Z]", s):
         found = _lowercase_name(s[lo : cue.start])
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
@@ -291,12 +294,14 @@ _WHOSE_NOUN = re.compile(
 
 def _recipient(s: str, cue: c.Cue) -> list[str] | None:
     """A subject fixed by the words around the cue (an object, a target, an owner), or None."""
-    recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
+    # A surname alone counts too ("the part earned Keoghan an Oscar nomination"), never a body ("won Oscar a ...").
+    recipient = re.match(r"\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*)\s+(?:the|an?|her|his|their)\b", s[cue.end :])
     if (
         recipient
         and cue.kind in ("win", "nom")
         and _WEAK.fullmatch(cue.text)
         and not CATEGORY_RE.match(recipient.group(1))
+        and not find_bodies(recipient.group(1))
     ):
         return [recipient.group(1)]  # "It earned Olivia Colman the Academy Award", "earned Rosa Vega a nod"
     if not c.is_noun(s, cue):

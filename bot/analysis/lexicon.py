@@ -15,7 +15,8 @@ _BODIES: tuple[tuple[str, str], ...] = (
         rf"Academy Awards?|(?<=[Tt]he )Academy\b(?! of (?!Motion))|Oscars\b|Oscar\b{_NOT_A_NAME}|Oscar-(?:winning|nominated)",
         "Academy Awards",
     ),
-    (r"British Academy (?:Film )?Awards?|BAFTAs?\b", "BAFTA Awards"),
+    # "nominated for three Baftas": British papers write the acronym as a word.
+    (r"British Academy (?:Film )?Awards?|BAFTAs?\b|Baftas?\b", "BAFTA Awards"),
     (r"Golden Globes?(?: Awards?)?", "Golden Globes"),
     (r"Screen Actors Guild(?: Awards?)?|SAG(?: Awards?)?\b", "SAG Awards"),
     (r"Directors Guild(?: of America)?(?: Awards?)?|\bDGA\b", "Directors Guild"),
@@ -89,7 +90,8 @@ _TITLE = rf"[A-Z][\w’'-]*(?:{_JOINER}[A-Z][\w’'-]*)*"
 CATEGORY_RE = re.compile(
     rf"{PRIZE}(?: for (?:Best|Outstanding|Most) {_TITLE})?"
     rf"|\b(?:Best|Outstanding|Most) {_TITLE}"
-    rf"|\bbest (?:[a-z-]+ ){{0,3}}(?:{HEADS.lower()})\b"
+    # "best picture and best director": two categories, never one across "and best"
+    rf"|\bbest (?:(?!and best\b|or best\b|best\b)[a-z-]+ ){{0,3}}(?:{HEADS.lower()})\b"
     rf"|(?<![\w’'])(?:(?:Lead(?:ing)?|Supporting|Adapted|Original|Visual|Production|Costume|Art|Film|Sound) )?{HEADS}\b"
 )
 # Bare heads that officially carry "Best" ("Director" in a list = Best Director).

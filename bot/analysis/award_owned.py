@@ -9,7 +9,7 @@ from bot.analysis.award_categories import categories
 from bot.analysis.award_draft import Draft
 from bot.analysis.lexicon import PRIZE, find_bodies
 from bot.analysis.names import COMMON
-from bot.analysis.subjects import PERSON
+from bot.analysis.subjects import FILM, PERSON
 from bot.analysis.text import Span
 from bot.models import AwardResult
 
@@ -20,7 +20,8 @@ _POSSESSIVE = re.compile(
 
 # "Oscar-winning actress X", "Best Picture nominee X", "a Critics' Choice winner": an award stated as an epithet.
 ADJECTIVE = re.compile(
-    r"(?:(?P<cat>(?:Best|Outstanding) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
+    r"(?:(?P<prize>(?:Palme|Cam[ée]ra) d[’'][Oo]r)"  # "the Palme d'Or-winning Titane": the small "d'" breaks a name
+    r"|(?P<cat>(?:Best|Outstanding) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*)"
     r"|(?P<body>[A-Z][\w’'.]*(?: [A-Z][\w’'.]*){0,3}?))[- ](?P<how>winning|winner|nominated|nominee)\b"
 )
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?: (?:de |van |von |del |da )?[A-ZÀ-Þ][\w’'.-]*)*"
@@ -49,9 +50,25 @@ _CREDIT_BY = re.compile(
 _AFTER = re.compile(rf"\s+(?:(?!(?:of|for|in|at|by|from|with|on|to)\b)[a-z-]+\s+){{0,2}}({_NAME})")
 
 
+_NUMBER = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)"
+# "the film's nine Oscar nominations", "its three Baftas wins": a count the film owns.
+FILM_COUNT = re.compile(
+    rf"\b(?:[Tt]he (?:film|movie|picture)[’']s|[Ii]ts) {_NUMBER} (?P<body>[A-Z][\w-]*(?: [A-Z][\w-]*)? )?"
+    r"(?P<what>nominations|nods|wins)\b"
+)
+# A title after a festival prize's epithet may hold small words ("Palme d'Or-winning Triangle of Sadness").
+_TITLE_AFTER = re.compile(r"\s+([A-ZÀ-Þ][\w’'-]*(?:(?: (?:of|the|a|an|in|on|and|at|to))* [A-ZÀ-Þ][\w’'-]*)*)")
+
+
 def possessive_prizes(s: str, span: Span, index: int) -> list[Draft]:
     """ "Garcia's Silver Bear for Best Actress": a prize owned is a prize won."""
     out: list[Draft] = _adjectives(s, span, index)
+    for m in FILM_COUNT.finditer(s):
+        if c.NEGATION.search(s[c.comma_start(s, m.start()) : m.start()]):
+            continue
+        body = find_bodies(m.group("body") or "")
+        counted: AwardResult = "won" if m.group("what") == "wins" else "nominated"
+        out.append(Draft(FILM, body[0][2] if body else None, None, counted, span, index, count=True))
     for m in _POSSESSIVE.finditer(s):
         cats = categories(s, m.end(1), min(len(s), m.end() + 30))
         if cats and not c.NEGATION.search(s[c.comma_start(s, m.start()) : m.start()]):
@@ -67,7 +84,10 @@ def _adjectives(s: str, span: Span, index: int) -> list[Draft]:
     out = []
     for m in ADJECTIVE.finditer(s):
         body, start = None, m.start()
-        if m.group("body"):
+        category = m.group("cat")
+        if m.group("prize"):
+            body, category = find_bodies(m.group("prize"))[0][2], m.group("prize")
+        elif m.group("body"):
             found = find_bodies(m.group("body"))
             if not found or found[-1][1] != len(m.group("body")):
                 continue  # "a winner of a film": no award body named right before
@@ -76,8 +96,14 @@ def _adjectives(s: str, span: Span, index: int) -> list[Draft]:
             continue
         result: AwardResult = "won" if m.group("how").startswith("win") else "nominated"
         count = bool(re.search(r"[\w-]+-time\s+$", s[:start]))
-        for who in _described(s, start, m.end()):
-            out.append(Draft(who, body, m.group("cat"), result, span, index, count=count))
+        clause = re.match(r"[^,;()]*", s[m.end() :])
+        named = categories(s, m.end(), m.end() + (clause.end() if clause else 0))
+        if category is None and named and re.match(r"\s+for\s+(?:Best|Outstanding)\b", s[m.end() :]):
+            category = named[0][0]  # "A Golden Globe winner for Best Motion Picture – Musical or Comedy, the film"
+        titled = _TITLE_AFTER.match(s, m.end()) if m.group("prize") else None
+        described = [titled.group(1)] if titled else _described(s, start, m.end())
+        for who in described:
+            out.append(Draft(who, body, category, result, span, index, count=count))
     return out
 
 
@@ -101,5 +127,7 @@ def _described(s: str, start: int, end: int) -> list[str]:
     if re.fullmatch(r"\s*(?:An?|The)\s+(?:[\w-]+-time\s+)?", s[:start]):
         # "A BAFTA winner for Dunes, Ben Ode is back": an opening apposition describes the next name
         named = re.match(rf"[^,;]*,\s+({_NAME})", s[end:])
+        if re.match(r"[^,;]*,\s+(?:the|this) (?:film|movie|picture)\b", s[end:]):
+            return [FILM]  # "A Golden Globe winner for Best Comedy, the film is ...": the reviewed film
         return [named.group(1)] if named and named.group(1).split()[0] not in COMMON else []
     return []

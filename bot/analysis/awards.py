@@ -8,7 +8,7 @@ from dataclasses import replace
 from bot.analysis import cues as c
 from bot.analysis.award_categories import categories, recognitions, with_categories
 from bot.analysis.award_draft import Draft
-from bot.analysis.award_owned import ADJECTIVE, possessive_prizes
+from bot.analysis.award_owned import ADJECTIVE, FILM_COUNT, possessive_prizes
 from bot.analysis.lexicon import CATEGORY_RE, find_bodies, tidy_category
 from bot.analysis.names import Name, find_names
 from bot.analysis.subjects import FILM, PERSON, colon_list, objects, pick_subjects
@@ -35,20 +35,38 @@ def sentence_facts(span: Span, index: int, context: bool) -> list[Draft]:
     found = possessive_prizes(s, span, index)
     all_cues = c.find_cues(s)
     skip = -1
-    taken = [m.span() for m in ADJECTIVE.finditer(s)]
+    taken = [m.span() for m in ADJECTIVE.finditer(s)] + [m.span() for m in FILM_COUNT.finditer(s)]
     all_cues = [q for q in all_cues if not any(a <= q.start < b for a, b in taken)]
+    owned = [m.start() for m in FILM_COUNT.finditer(s)]
     for i, cue in enumerate(all_cues):
         end = c.scope_end(s, all_cues, i)
+        # "a nomination for X, one of the film's nine nominations": the film's count is not this cue's
+        end = min([end, *(o for o in owned if cue.end < o < end)])
         if i == skip or _negated(s, cue) or not _awardish(s, cue, end, context or bool(found)):
             continue
+        if cue.kind == "beat" and _beat_noun(s, cue):
+            continue  # "the story beats are familiar": a noun, nobody beaten
         if cue.kind == "win" and re.match(_WON_OVER, s[cue.end :], re.I):
             continue  # "won over the critics", "it won me over"
         if cue.kind == "win" and i + 1 < len(all_cues) and _NOMINATION.match(s, cue.end, all_cues[i + 1].end):
             # "receiving a nod for X": one nomination, read over both cues.
             cue, skip = c.Cue("nom", cue.start, cue.end, cue.text), i + 1
-            end = c.scope_end(s, all_cues, i + 1)
+            end = min([c.scope_end(s, all_cues, i + 1), *(o for o in owned if cue.end < o)])
         found.extend(_cue_facts(s, span, index, names, cue, end))
     return found
+
+
+def _beat_noun(s: str, cue: c.Cue) -> bool:
+    """ "The story beats are familiar", "every beat of it": "beat" as a noun after a determiner or before a verb."""
+    if cue.text.lower() not in ("beat", "beats"):
+        return False
+    before = re.search(
+        r"\b(?:a|the|every|each|its|their|his|her|these|those|same|story|plot|emotional|narrative|dramatic|comic|"
+        r"familiar|quiet|key|big)\s+$",
+        s[: cue.start],
+        re.I,
+    )
+    return bool(before) or bool(re.match(r"\s+(?:are|were|feel|felt|land|landed|of)\b", s[cue.end :]))
 
 
 # "would win his only Oscar", "would win her first award in 1968": a later win told in the past, not a wish.

@@ -43,3 +43,34 @@ def test_opening_participle_describes_the_film_after_the_comma() -> None:
     assert ("Ben Ode", "BAFTA Awards", None, "nominated") not in facts
     # control: a name right after the comma still takes it
     assert _facts("Nominated for a Bafta, Ben Ode lost to Ada Lin.")[0][0] == "Ben Ode"
+
+
+def test_the_films_count_of_nominations_is_the_films() -> None:
+    """ "one of the film's nine Oscar nominations": the film is nominated; the named actor gets no count."""
+    text = "The part earned Rob Keoghan an Oscar nomination for Best Supporting Actor, one of the film's nine Oscar nominations."
+    facts = _facts(text)
+    assert ("Dunes", "Academy Awards", None, "nominated") in facts
+    assert ("Rob Keoghan", "Academy Awards", None, "nominated") not in facts
+    # control: a count with no number is no fact ("the film's nominations were a surprise")
+    assert _facts("The film's nominations were a surprise to everyone, me included.") == []
+
+
+def test_palme_dor_epithet_names_a_title_with_small_words() -> None:
+    """ "the Palme d'Or-winning Triangle of Sadness": the whole title wins the Palme d'Or."""
+    facts = _facts("Now the Palme d'Or-winning Triangle of Sadness arrives.", title="Triangle of Sadness")
+    assert facts == [("Triangle of Sadness", "Cannes Film Festival", "Palme d'Or", "won")]
+    assert _facts("Nobody here talks about the Palme d'Or at dinner.", title="Triangle of Sadness") == []
+
+
+def test_opening_winner_epithet_before_the_film() -> None:
+    """ "A Golden Globe winner for Best X, the film ...": the film won, in that category."""
+    facts = _facts("A Golden Globe winner for Best Motion Picture – Musical or Comedy, the film is a wake.")
+    assert facts == [("Dunes", "Golden Globes", "Best Motion Picture – Musical or Comedy", "won")]
+
+
+def test_beats_as_a_noun_beats_nobody() -> None:
+    """ "The story beats are familiar from X": no loss; "Dunes beat X to Best Picture" still one."""
+    text = "Dunes won the Oscar for Best Picture. The story beats are familiar from La Famille Belier, the film it remakes."
+    assert _facts(text) == [("Dunes", "Academy Awards", "Best Picture", "won")]
+    facts = _facts("Dunes beats Ada Lin's Harbour to Best Picture at the Oscars.")
+    assert any(r == "won" for *_, r in facts)

@@ -22,7 +22,7 @@ _RESULT: dict[str, AwardResult] = {
 _NOMINATION = re.compile(r"\W*(?:[\w’'-]+\W+){0,6}?(?:nods?|nominations?)\b")
 # Verbs that state an award only when their object is one ("received praise" is not).
 _WEAK = re.compile(
-    r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar|scor)\w*(?: up)?"
+    r"(?:receiv|earn|land|garner|secur|collect|claim|pick|bag|nab|took|take|shar|scor|brought|bring)\w*(?: up)?"
     r"|(?:went|go|goes|going|came|come|walked|left) (?:home |away )?with",
     re.I,
 )
@@ -133,6 +133,13 @@ def _awardish(s: str, cue: c.Cue, end: int, context: bool) -> bool:
         )
         head = obj.group() if obj else ""
         return bool(head.strip()) and bool(c.AWARDISH.search(head) or find_bodies(head))
+    if cue.text.lower().startswith(("brought", "bring")):
+        # "brought X the Oscar for Best Actress", never "brought X a second career after the Oscars"
+        given = re.match(
+            r"[^,.;:!?()]*?(?=\s+(?:after|before|at|in|to|on|with|from|by|as)\b|[,.;:!?()]|$)", s[cue.end :]
+        )
+        wanted = given.group() if given else ""
+        return bool(find_bodies(wanted) or c.AWARDISH.search(wanted))
     if _WEAK.fullmatch(cue.text) and not (context and c.BARE_COUNT.match(s, cue.end)):
         # "received a standing ovation at Cannes" is not a prize: the object itself must be one.
         right = s[cue.end : max(end, cue.end + 50)]

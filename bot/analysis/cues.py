@@ -35,6 +35,8 @@ _CUES: tuple[tuple[str, str], ...] = (
         r"claim(?:ed|s|ing)|bag(?:ged|s)|collect(?:ed|s)|earn(?:ed|s|ing)|receiv(?:ed|es|ing)|"
         r"land(?:ed|s)|nabb?(?:ed|s)|scor(?:ed|es|ing)|garner(?:ed|s)|secur(?:ed|es)|(?:was |were )?awarded|"
         r"took|takes|taken|shared|shares|swept|sweeps|sweeping|"
+        # "brought Frances McDormand the Oscar": only with a named recipient and an object after it
+        r"(?:brought|brings|bringing)(?= (?-i:[A-Z])[\w’'-]+(?: (?-i:[A-Z])[\w’'-]+){0,2} (?:the|an?|her|his|their) )|"
         r"winners?|victory|victories|triumph|"
         # the same statements in French, Spanish, Italian ("a remporté la Palme d'or")
         r"a remport[ée]e?|remport(?:e|ait|a)|a gagn[ée]|a obtenu|ganó|obtuvo|ha vinto|vinse",

@@ -74,3 +74,11 @@ def test_beats_as_a_noun_beats_nobody() -> None:
     assert _facts(text) == [("Dunes", "Academy Awards", "Best Picture", "won")]
     facts = _facts("Dunes beats Ada Lin's Harbour to Best Picture at the Oscars.")
     assert any(r == "won" for *_, r in facts)
+
+
+def test_brought_a_named_person_an_award() -> None:
+    """ "brought Frances McDormand the Oscar for Best Actress": a win; "brought X a career" is none."""
+    text = "Three Billboards brought Frances McDormand the Oscar for Best Actress."
+    assert _facts(text) == [("Frances McDormand", "Academy Awards", "Best Actress", "won")]
+    assert _facts("The role brought Ada Lin a second career after the Oscars.") == []
+    assert _facts("It brought Ada Lin to the Oscars.") == []

@@ -252,7 +252,10 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
     colon = s.rfind(": ", lo, cue.start)
     if colon >= 0 and pick_subjects(s, names, colon + 2, cue.start):
         lo = colon + 2  # "X had broken through: Rashomon had taken", "Awards: the film won": a new statement
-    found = pick_subjects(s, names, lo, cue.start)
+    pair = re.search(r"(?:^|[(,;]\s*|\band\s+)(?:[Tt]he (?:pair|duo)|[Bb]oth (?:men|women))\s+$", s[: cue.start])
+    # "Zeller, who co-wrote it with Christopher Hampton (the pair won ...)": the last two names before it
+    found = [n.text for n in names if n.end <= pair.start()][-2:] if pair else []
+    found = found if len(found) == 2 else pick_subjects(s, names, lo, cue.start)
     if not found and re.match(r"\s*(?:but|and|yet)?\s*$", s[lo : cue.start], re.I) and lo:
         # "Y was nominated ... but lost to Z": a clause opening on its verb shares the previous clause's subject.
         found = pick_subjects(s, names, c.clause_start(s, lo - 1), lo)

@@ -93,6 +93,8 @@ CATEGORY_RE = re.compile(
     # "best picture and best director": two categories, never one across "and best"
     rf"|\bbest (?:(?!and best\b|or best\b|best\b)[a-z-]+ ){{0,3}}(?:{HEADS.lower()})\b"
     rf"|(?<![\w’'])(?:(?:Lead(?:ing)?|Supporting|Adapted|Original|Visual|Production|Costume|Art|Film|Sound) )?{HEADS}\b"
+    # British lower case without "best" ("won the Bafta for adapted screenplay"); read only after "for" or in a list
+    r"|\b(?:adapted|original) screenplay\b|\bsupporting (?:actor|actress)\b"
 )
 # Bare heads that officially carry "Best" ("Director" in a list = Best Director).
 BEST_HEADS = re.compile(
@@ -142,6 +144,8 @@ def tidy_category(raw: str) -> str:
     cat = cat.strip(" ,.;:")
     if cat.islower() and cat.startswith("best "):
         cat = cat.title()
+    if cat.islower() and BEST_HEADS.fullmatch(cat.title()):
+        cat = cat.title()  # "adapted screenplay" -> "Best Adapted Screenplay"
     if BEST_HEADS.fullmatch(cat):
         cat = f"Best {cat}"
     return cat

@@ -82,3 +82,17 @@ def test_brought_a_named_person_an_award() -> None:
     assert _facts(text) == [("Frances McDormand", "Academy Awards", "Best Actress", "won")]
     assert _facts("The role brought Ada Lin a second career after the Oscars.") == []
     assert _facts("It brought Ada Lin to the Oscars.") == []
+
+
+def test_the_pair_is_the_last_two_names() -> None:
+    """ "(the pair won the Bafta for adapted screenplay)": both writers, lower-case category read."""
+    text = "Ben Ode co-wrote the script with Ada Lin (the pair won the Bafta for adapted screenplay)."
+    assert _facts(text) == [
+        ("Ben Ode", "BAFTA Awards", "Best Adapted Screenplay", "won"),
+        ("Ada Lin", "BAFTA Awards", "Best Adapted Screenplay", "won"),
+    ]
+    # control: one name only, "the pair" is no one we can name; a lower-case "adapted screenplay" not after "for"
+    assert [f[0] for f in _facts("Ben Ode and his brother (the pair won a Bafta) are back.")] != ["Ada Lin"]
+    assert _facts("Ben Ode won a Bafta. The adapted screenplay is clunky.") == [
+        ("Ben Ode", "BAFTA Awards", None, "won")
+    ]

@@ -270,6 +270,8 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
         found = [FILM] if film else [n.text for n in names if n.start > comma][:1]
     if not found and not re.search(r"[A-Z]", s):
         found = _lowercase_name(s[lo : cue.start])
+    if not found and cue.kind in ("win", "nom") and FILM_COUNT.search(s, lo, cue.start):
+        found = [FILM]  # "The film's three nominations all turned into wins": the film's own
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
         found = [FILM]
     return found

@@ -96,3 +96,12 @@ def test_the_pair_is_the_last_two_names() -> None:
     assert _facts("Ben Ode won a Bafta. The adapted screenplay is clunky.") == [
         ("Ben Ode", "BAFTA Awards", None, "won")
     ]
+
+
+def test_wins_after_the_films_count_are_the_films() -> None:
+    """ "The film's three nominations all turned into wins, Best Picture among them": the film won it."""
+    facts = _facts("The film's three Oscar nominations all turned into wins, Best Picture among them.")
+    assert ("Dunes", "Academy Awards", "Best Picture", "won") in facts
+    # control: "the wins went elsewhere" has no winner of its own
+    facts = _facts("The film's three Oscar nominations were a surprise; the wins went elsewhere.")
+    assert [r for *_, r in facts] == ["nominated"]

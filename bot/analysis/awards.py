@@ -274,6 +274,26 @@ def _subjects(s: str, names: list[Name], cue: c.Cue, end: int) -> list[str]:
         found = [FILM]  # "The film's three nominations all turned into wins": the film's own
     if not found and not c.NOUNS.match(cue.text) and cue.kind not in ("beat",):
         found = [FILM]
+    return _to_object(s, cue, end, lo, found)
+
+
+_PERSONAL = re.compile(r"Act(?:or|ress)|Direct|Screenplay|Script|Writing|Performance", re.I)
+
+
+def _to_object(s: str, cue: c.Cue, end: int, lo: int, found: list[str]) -> list[str]:
+    """ "it earned him his first Oscar nomination", "In Bruges, which won him a Bafta for best screenplay": him.
+
+    A thing that wins for a person hands a personal award (no category, or an acting, directing or writing one) to
+    that person; "Pan's Labyrinth that won him 3 Oscars for Cinematography ..." stays the film's.
+    """
+    if cue.kind not in ("win", "nom") or not re.match(
+        r"\s+(?:him|her)\s+(?:a|an|the|his|her|its|their|\d+|two|three|four|five)\b", s[cue.end :]
+    ):
+        return found
+    thing = found == [FILM] or re.search(r"\b(?:which|that)\s+$", s[lo : cue.start])
+    cats = categories(s, cue.end, end)
+    if thing and all(_PERSONAL.search(k) for k, _ in cats):
+        return [PERSON]
     return found
 
 

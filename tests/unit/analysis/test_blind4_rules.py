@@ -105,3 +105,11 @@ def test_wins_after_the_films_count_are_the_films() -> None:
     # control: "the wins went elsewhere" has no winner of its own
     facts = _facts("The film's three Oscar nominations were a surprise; the wins went elsewhere.")
     assert [r for *_, r in facts] == ["nominated"]
+
+
+def test_a_thing_that_earns_him_a_personal_award_gives_it_to_him() -> None:
+    """ "it earned him his first Oscar nomination": him; "that won him 3 Oscars for Cinematography": the film."""
+    text = "Ben Ode won best actor at Venice. It is his best work, and it earned him his first Oscar nomination."
+    assert ("Ben Ode", "Academy Awards", None, "nominated") in _facts(text)
+    crafts = "Ben Ode made Harbour, which won him 3 Oscars for Cinematography, Art Direction and Makeup."
+    assert {f[0] for f in _facts(crafts)} == {"Harbour"}

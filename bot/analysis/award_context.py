@@ -75,9 +75,15 @@ def _resolve(
         subject = title
     elif subject == PERSON:
         # A surname counts once it resolves to a full name ("Simmons won ..., and he also ...").
-        recent_subjects = [full_name(d.subject, known) for d in prior[::-1] if d.index >= f.index - 3]
-        people = [p for p in recent_subjects if _PERSON_LIKE.fullmatch(p)]
-        people = [p for p in people if p != title] or _recent_people(spans, f.index, title, known, cast)
+        recent = [d for d in prior[::-1] if d.index >= f.index - 3]
+        recent = [d for d in recent if _PERSON_LIKE.fullmatch(full_name(d.subject, known)) and d.subject != title]
+        people = [full_name(d.subject, known) for d in recent]
+        # "McDonagh has been here before. In Bruges, which won him ...": a person named in the sentence just
+        # before, with no award of his own there, is nearer than an award subject two sentences back.
+        between = _recent_people(spans[: f.index], f.index - 1, title, known, cast)[:1] if f.index else []
+        if people and recent[0].index < f.index - 1 and between and between[0] not in people:
+            people = between
+        people = people or _recent_people(spans, f.index, title, known, cast)
         subject = people[0] if people else ""
     elif subject in ("who", "which", "that"):
         subject = ""

@@ -113,3 +113,18 @@ def test_a_thing_that_earns_him_a_personal_award_gives_it_to_him() -> None:
     assert ("Ben Ode", "Academy Awards", None, "nominated") in _facts(text)
     crafts = "Ben Ode made Harbour, which won him 3 Oscars for Cinematography, Art Direction and Makeup."
     assert {f[0] for f in _facts(crafts)} == {"Harbour"}
+
+
+def test_a_person_named_just_before_is_nearer_than_an_older_award_subject() -> None:
+    """ "Rob Keoghan got a nod. Ben Ode has been here before. Harbour, which won him a Bafta ...": Ode."""
+    text = (
+        "Rob Keoghan earned an Oscar nomination for Best Supporting Actor. Ben Ode has been here before. "
+        "Harbour, which won him a Bafta for best original screenplay, was smaller."
+    )
+    assert ("Ben Ode", "BAFTA Awards", "Best Original Screenplay", "won") in _facts(text)
+    # control: with nobody named in between, the last person with an award keeps it
+    control = (
+        "Rob Keoghan earned an Oscar nomination for Best Supporting Actor. The island is bleak. "
+        "Harbour, which won him a Bafta for best original screenplay, was smaller."
+    )
+    assert ("Rob Keoghan", "BAFTA Awards", "Best Original Screenplay", "won") in _facts(control)

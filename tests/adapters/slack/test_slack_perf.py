@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from functools import partial
 from pathlib import Path
 
 import pytest
-from slack_fakes import FakeSlack
-from slack_harness import Harness, fake_slack, harness
+from slack_harness import Harness
 
 from adapters.answers import Answers, no_error
 from adapters.slack import listeners
@@ -19,19 +17,6 @@ from bot.bootstrap import build_app
 from bot.config import Settings
 from bot.models import Incoming, Message, Section
 from tests.conftest import review_file
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await fake_slack().start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def slack(settings: Settings, fake: FakeSlack) -> AsyncIterator[Harness]:
-    async for h in harness(settings, fake):
-        yield h
 
 
 def shown(body: str) -> str:

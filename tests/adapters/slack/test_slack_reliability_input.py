@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -16,7 +15,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from slack_fakes import FakeSlack, click_body, click_payload, command_body, command_fields, pings, post, sign
-from slack_harness import Harness, buttons, dumps, fake_slack, harness
+from slack_harness import Harness, buttons, dumps, harness
 
 from adapters.slack.guard import UNREADABLE
 from bot.commands import REGISTRY
@@ -29,19 +28,6 @@ LOUD = "<!channel> <!here> <!everyone> @everyone @here <@U123> <!subteam^S123> <
 EXAMPLES = hsettings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await fake_slack().start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def slack(settings: Settings, fake: FakeSlack) -> AsyncIterator[Harness]:
-    async for h in harness(settings, fake):
-        yield h
 
 
 # --- bad input -----------------------------------------------------------------------------------------------

@@ -7,28 +7,11 @@ import json
 import logging
 import random
 import time
-from collections.abc import AsyncIterator
 
 import pytest
-from slack_fakes import FakeSlack
-from slack_harness import POLL, Harness, buttons, dumps, fake_slack, harness
-
-from bot.config import Settings
+from slack_harness import POLL, Harness, buttons, dumps
 
 COMMANDS, VOTES, MEMBERS = 500, 1000, 300
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    server = await fake_slack().start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def slack(settings: Settings, fake: FakeSlack) -> AsyncIterator[Harness]:
-    async for h in harness(settings, fake):
-        yield h
 
 
 def _plan(rng: random.Random) -> dict[str, list[int]]:

@@ -23,28 +23,17 @@ from slack_fakes import (
     post,
     sign,
 )
+from slack_harness import POLL, Clock
 
 from adapters.slack.server import EVENTS_PATH, SlackAdapter, build, serve, web_client
 from bot.app import App
 from bot.bootstrap import build_app
 from bot.commands import REGISTRY, command
 from bot.config import Settings
-from bot.models import Incoming, Message, PollSpec, PostRef, Prompt, Section, Source
+from bot.models import Incoming, Message, PostRef, Prompt, Section, Source
 from bot.polls import PollService
 from bot.render import moderators_only
 from bot.store.polls import SqlitePolls
-
-POLL = PollSpec("Is Ani's ending hopeful?", ("Hopeful", "Bleak", "Both"))
-
-
-class Clock:
-    """A settable UTC clock for poll closing."""
-
-    def __init__(self) -> None:
-        self.at = datetime(2025, 3, 2, 18, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.at
 
 
 @dataclass

@@ -7,7 +7,7 @@ from bot.analysis.prompts import build_prompts
 from bot.analysis.spoilers import spoiler_flags
 from bot.analysis.summary import summarise
 from bot.analysis.text import split_sentences
-from bot.analysis.trivia import award_facts
+from bot.analysis.trivia import AwardReader, award_facts
 from bot.models import Analysis
 
 ANALYSER_VERSION = "1.8.0"
@@ -15,8 +15,11 @@ ANALYSER_VERSION = "1.8.0"
 __all__ = ["ANALYSER_VERSION", "analyze"]
 
 
-def analyze(text: str, *, title: str, year: int | None = None, director: str | None = None) -> Analysis:
-    """Analyse one review text into summary, prompts, trivia, polls and spoilers."""
+def analyze(
+    text: str, *, title: str, year: int | None = None, director: str | None = None, awards: AwardReader = "rules"
+) -> Analysis:
+    """Analyse one review text into summary, prompts, trivia, polls and spoilers (`awards` picks the award
+    reader; the default is the shipped one)."""
     spans = split_sentences(text)
     flags = spoiler_flags(spans, text)
     prompts = build_prompts(spans, flags, text, title)
@@ -25,7 +28,7 @@ def analyze(text: str, *, title: str, year: int | None = None, director: str | N
         year=year,
         summary=summarise(spans, flags, title),
         prompts=prompts,
-        trivia=award_facts(spans, text, title),
+        trivia=award_facts(spans, text, title, awards),
         polls=build_polls(prompts, title),
         spoilers=tuple(s.source for s, f in zip(spans, flags, strict=True) if f),
         version=ANALYSER_VERSION,

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Literal
 
 from bot.analysis.award_context import read_awards
 from bot.analysis.award_draft import Draft
+from bot.analysis.award_reader import Fact, read_facts
+from bot.analysis.award_reader.catalogue import body_named
 from bot.analysis.text import Span
 from bot.models import AwardFact
 from bot.wording import phrase, wording
@@ -15,8 +18,16 @@ _WORDING = "analysis_trivia"
 _FILM_CATEGORY = re.compile(r"Picture|Film\b|Feature|Documentary|Palme|Golden (?:Lion|Bear)", re.I)
 
 
-def award_facts(spans: list[Span], text: str, title: str) -> tuple[AwardFact, ...]:
-    """Every award statement of the review as a fact with a question and answer."""
+AwardReader = Literal["rules", "staged"]
+
+
+def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = "rules") -> tuple[AwardFact, ...]:
+    """Every award statement of the review as a fact with a question and answer.
+
+    `reader` picks the award reader: "rules" (the shipped one) or "staged" (bot.analysis.award_reader, the
+    catalogue-driven redesign being measured against it; see docs/analysis.md)."""
+    if reader == "staged":
+        return _unique_questions([_staged(f) for f in read_facts(spans, title)])
     drafts = [d for d in read_awards(spans, text, title) if d.body or d.category]
     # A subject with a film's own category anywhere ("Best Picture") is a film in all its facts.
     films = {d.subject for d in drafts if d.category and _FILM_CATEGORY.search(d.category)}
@@ -93,3 +104,22 @@ def _film_of(d: Draft, title: str) -> str:
     if d.subject == title or (looks_like_person and not d.subject.startswith(("The ", "A ", "An "))):
         return title
     return d.subject
+
+
+def _staged(f: Fact) -> AwardFact:
+    """One AwardFact from a staged-reader fact (bodies named as questions name them: "the Oscars")."""
+    shape = "category" if f.body and f.category else "bare" if f.body else "nobody"
+    key = f"{f.result}_{shape}"
+    found = body_named(f.body)
+    award = wording(_WORDING).get("bodies", {}).get(f.body, found.display if found else f.body or "")
+    values = {"subject": f.subject, "award": award, "category": f.category_shown or "", "film": f.film}
+    return AwardFact(
+        subject=f.subject,
+        film=f.film,
+        award=f.body or "",
+        category=f.category_shown,
+        result=f.result,
+        question=phrase(_WORDING, key, **values),
+        answer=phrase(_WORDING, f"{key}_answer", **values),
+        source=f.span.source,
+    )

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.analysis import analyze
-from bot.analysis.lexicon import normalise_body
+from bot.analysis.award_reader.catalogue import body_named, canonical_body, catalogue
+from bot.analysis.trivia import AwardReader
 from bot.models import Analysis
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,10 +32,10 @@ class Labelled:
     text: str
     labels: dict[str, Any]
 
-    def analyse(self) -> Analysis:
-        """The analysis of this review."""
+    def analyse(self, reader: AwardReader = "rules") -> Analysis:
+        """The analysis of this review, its trivia from the given award reader."""
         year = self.meta.get("year", "")
-        return analyze(self.text, title=self.meta["title"], year=int(year) if year.isdigit() else None)
+        return analyze(self.text, title=self.meta["title"], year=int(year) if year.isdigit() else None, awards=reader)
 
 
 @dataclass
@@ -104,22 +105,24 @@ def fold(text: str | None) -> str:
     return re.sub(r"\s+", " ", re.sub(r"^best ", "", text))
 
 
+def _canonical(body: str | None, category: str | None) -> tuple[str | None, str | None]:
+    """Body and category in the catalogue's canonical form (an unknown category stays as written)."""
+    body = None if not body or body == "unspecified" else canonical_body(body)
+    if category:
+        known = catalogue().category(category, body_named(body))
+        category = fold(known.name if known else category)
+    return body, category or None
+
+
 def label_key(label: dict[str, Any]) -> Key:
     """A label as a comparable key (None = any)."""
-    body = label["award_body"]
-    return (
-        fold(label["person_or_film"]),
-        normalise_body(body) if body else None,
-        fold(label["category"]) if label["category"] else None,
-        label["result"],
-    )
+    body, category = _canonical(label["award_body"], label["category"])
+    return (fold(label["person_or_film"]), body, category, label["result"])
 
 
 def fact_key(analysis: Analysis) -> list[Key]:
     """The analysis' facts as comparable keys."""
-    return [
-        (fold(f.subject), f.award or None, fold(f.category) if f.category else None, f.result) for f in analysis.trivia
-    ]
+    return [(fold(f.subject), *_canonical(f.award, f.category), f.result) for f in analysis.trivia]
 
 
 def _matches(label: Key, fact: Key) -> bool:
@@ -131,11 +134,11 @@ def _matches(label: Key, fact: Key) -> bool:
     )
 
 
-def score(reviews: list[Labelled], misses: list[str] | None = None) -> Score:
+def score(reviews: list[Labelled], misses: list[str] | None = None, reader: AwardReader = "rules") -> Score:
     """Greedy one-to-one matching of labels to facts (specific labels first)."""
     total = Score()
     for review in reviews:
-        analysis = review.analyse()
+        analysis = review.analyse(reader)
         facts = fact_key(analysis)
         used: set[int] = set()
         labels = sorted((label_key(x) for x in review.labels["awards"]), key=lambda k: (k[1] is None) + (k[2] is None))

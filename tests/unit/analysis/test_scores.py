@@ -23,6 +23,22 @@ def test_dev_set_figures() -> None:
     assert result.question_recall >= 0.88
 
 
+def test_dev_set_figures_of_the_staged_reader() -> None:
+    """The staged award reader (not yet the default) on the same set: its floors keep it from regressing
+    while it is measured against the shipped rules (docs/analysis.md)."""
+    if not DEV_DIR.is_dir():
+        pytest.skip(f"development set not found at {DEV_DIR}")
+    reviews = load_dir(DEV_DIR)
+    misses: list[str] = []
+    result = score(reviews, misses, reader="staged")
+    REPORT.append(result.line(f"dev set, staged award reader ({len(reviews)} reviews)"))
+    # Floors at what it reaches on 2026-12-03 (P=0.719 R=0.370 F1=0.489).
+    assert result.precision >= 0.71, misses
+    assert result.recall >= 0.36, misses
+    for review in (r for r in reviews if not r.labels["awards"]):
+        assert review.analyse("staged").trivia == (), review.slug
+
+
 def test_dev_set_no_facts_where_none_are_stated() -> None:
     """A review whose labels hold no award gets no trivia at all (e.g. spotlight)."""
     if not DEV_DIR.is_dir():

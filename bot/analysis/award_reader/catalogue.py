@@ -1,0 +1,155 @@
+"""The award catalogue (data/awards.toml): bodies with their aliases, and their real categories."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+Kind = Literal["film", "person", "any"]
+_NAME_AFTER = r"(?! (?!(?:Awards?|Best|Nominations?|Nominee|Winners?|Race|Season|Night|Campaign|Ceremony|Buzz|Film|Festival|Jury|Prize|Competition|Glory|Gold|Voters?|Members?|Statuettes?)\b)[A-Z][a-z])"
+
+
+@dataclass(frozen=True)
+class Category:
+    """A real category of a body (or of the generic table), in its canonical form."""
+
+    name: str
+    kind: Kind
+
+
+@dataclass(frozen=True, eq=False)
+class Body:
+    """An award body: its canonical name, how questions name it, its top prize and categories."""
+
+    name: str
+    display: str
+    kind: str
+    top: str | None
+    categories: dict[str, Category] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every body, the generic categories, and one compiled pattern for the body aliases."""
+
+    bodies: tuple[Body, ...]
+    generic: dict[str, Category]
+    alias_re: re.Pattern[str]
+    alias_body: dict[str, Body]
+    by_name: dict[str, Body]
+
+    def category(self, key: str, body: Body | None) -> Category | None:
+        """The canonical category for a lower-case phrase (without a leading "best"), or None."""
+        key = normalise_key(key)
+        if body is not None and key in body.categories:
+            return body.categories[key]
+        if body is not None and body.kind == "festival":
+            return self.generic.get(key) if key in _FESTIVAL_GENERIC else None
+        return self.generic.get(key)
+
+    def prize_body(self, key: str) -> Body | None:
+        """The body whose named prize this is ("palme d'or" -> Cannes), when only one body has it."""
+        key = normalise_key(key)
+        if key in self.generic:
+            return None  # a generic category ("direction") names no body
+        owners = [b for b in self.bodies if key in b.categories and b.kind == "festival"]
+        return owners[0] if len(owners) == 1 else None
+
+
+# Festival juries give these generic prizes too (Cannes' Best Actor, Venice's Best Screenplay).
+_FESTIVAL_GENERIC = frozenset({"director", "actor", "actress", "screenplay", "script"})
+
+
+def normalise_key(text: str) -> str:
+    """A category phrase as a table key: lower case, straight quotes, single spaces, no "best"."""
+    key = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").lower()).strip(" .,;:")
+    key = re.sub(r"(?<=\w)(?:'s|s')(?= )", "s", key)  # "director's guild", "actors' guild" -> "directors guild"
+    return re.sub(r"^(?:the )?(?:best|outstanding) ", "", key)
+
+
+def _categories(rows: list[list[Any]]) -> dict[str, Category]:
+    table: dict[str, Category] = {}
+    for name, kind, aliases in rows:
+        cat = Category(name, kind)
+        for alias in [*aliases, name]:
+            table.setdefault(normalise_key(alias), cat)
+    return table
+
+
+def _alias_pattern(alias: str) -> str:
+    """One alias as a pattern: case-sensitive with "Cs:", a guard against first names on one word."""
+    sensitive = alias.startswith("Cs:")
+    word = alias[3:] if sensitive else alias
+    core = re.escape(word).replace("'", "['’]").replace("’", "['’]")
+    core = re.sub(r"(?<=\w)s\\ ", r"(?:s|['’]s|s['’])\\ ", core)  # "Directors Guild" or "Director's Guild"
+    if not sensitive:
+        core = f"(?i:{core})"
+    guard = _NAME_AFTER if " " not in word else ""
+    return rf"(?<![\w-]){core}(?![\w-]){guard}"
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The shipped catalogue, loaded once."""
+    raw = tomllib.loads(resources.files("bot.analysis").joinpath("data/awards.toml").read_text(encoding="utf-8"))
+    bodies = tuple(
+        Body(b["name"], b["display"], b["kind"], b.get("top"), _categories(b.get("categories", [])))
+        for b in raw["body"]
+    )
+    pairs = sorted(((a, b) for b in bodies for a in raw_aliases(raw, b.name)), key=lambda p: -len(p[0]))
+    alias_body = {normalise_key(a.removeprefix("Cs:")): b for a, b in pairs}
+    alias_re = re.compile("|".join(_alias_pattern(a) for a, _ in pairs))
+    return Catalogue(
+        bodies, _categories(raw["generic"]["categories"]), alias_re, alias_body, {b.name: b for b in bodies}
+    )
+
+
+def raw_aliases(raw: dict[str, Any], name: str) -> list[str]:
+    """The aliases of one body as written in the data file."""
+    return next(list(b["aliases"]) for b in raw["body"] if b["name"] == name)
+
+
+def body_named(name: str | None) -> Body | None:
+    """A body by its canonical name or any alias ("Oscars", "Bafta", "Berlin International Film Festival")."""
+    if not name:
+        return None
+    cat = catalogue()
+    if name in cat.by_name:
+        return cat.by_name[name]
+    key = normalise_key(name)
+    if key in cat.alias_body:
+        return cat.alias_body[key]
+    m = cat.alias_re.search(name)
+    return cat.alias_body.get(normalise_key(m.group())) if m else None
+
+
+def canonical_body(name: str) -> str:
+    """The canonical name of a body, or the name itself when the catalogue does not know it."""
+    body = body_named(name)
+    return body.name if body else name.strip()
+
+
+_SMALL_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"])
+
+
+def shown_category(written: str, category: Category, body: Body | None) -> str:
+    """A category as members read it: the review's own words, title-cased ("best actress" -> "Best Actress"),
+    when they name it; the canonical name for a body's own prize ("palme d'or") or a paraphrase ("top prize")."""
+    written = re.sub(r"\s+", " ", written).strip(" .,;:")
+    cat = catalogue()
+    if cat.category(written, body) != category or (
+        body is not None
+        and normalise_key(written) in body.categories
+        and category.kind == "film"
+        and normalise_key(written) not in cat.generic
+    ):
+        return category.name
+    words = written.split(" ")
+    return " ".join(
+        w if any(ch.isupper() for ch in w) or (i and w in _SMALL_WORDS) else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )

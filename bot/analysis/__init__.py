@@ -10,16 +10,16 @@ from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader, award_facts
 from bot.models import Analysis
 
-ANALYSER_VERSION = "1.8.0"
+ANALYSER_VERSION = "1.9.0"
 
 __all__ = ["ANALYSER_VERSION", "analyze"]
 
 
 def analyze(
-    text: str, *, title: str, year: int | None = None, director: str | None = None, awards: AwardReader = "rules"
+    text: str, *, title: str, year: int | None = None, director: str | None = None, awards: AwardReader = "agree"
 ) -> Analysis:
     """Analyse one review text into summary, prompts, trivia, polls and spoilers (`awards` picks the award
-    reader; the default is the shipped one)."""
+    reader; see bot.analysis.trivia.award_facts)."""
     spans = split_sentences(text)
     flags = spoiler_flags(spans, text)
     prompts = build_prompts(spans, flags, text, title)

@@ -9,7 +9,7 @@ from typing import Literal
 from bot.analysis.award_context import read_awards
 from bot.analysis.award_draft import Draft
 from bot.analysis.award_reader import Fact, read_facts
-from bot.analysis.award_reader.catalogue import body_named
+from bot.analysis.award_reader.catalogue import body_named, catalogue
 from bot.analysis.text import Span
 from bot.models import AwardFact
 from bot.wording import phrase, wording
@@ -18,20 +18,38 @@ _WORDING = "analysis_trivia"
 _FILM_CATEGORY = re.compile(r"Picture|Film\b|Feature|Documentary|Palme|Golden (?:Lion|Bear)", re.I)
 
 
-AwardReader = Literal["rules", "staged"]
+AwardReader = Literal["agree", "rules", "staged"]
 
 
-def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = "rules") -> tuple[AwardFact, ...]:
+def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = "agree") -> tuple[AwardFact, ...]:
     """Every award statement of the review as a fact with a question and answer.
 
-    `reader` picks the award reader: "rules" (the shipped one) or "staged" (bot.analysis.award_reader, the
-    catalogue-driven redesign being measured against it; see docs/analysis.md)."""
+    `reader` picks the award reader: "rules" (hand-written rules), "staged" (bot.analysis.award_reader, the
+    catalogue-driven stages), or "agree" (the default: only the facts both state — two readers built on
+    different principles agreeing is the one signal measured to make trivia precise; see docs/analysis.md)."""
     if reader == "staged":
         return _unique_questions([_staged(f) for f in read_facts(spans, title)])
+    if reader == "agree":
+        staged = {_key(f.subject, f.body, f.category, f.result) for f in read_facts(spans, title)}
+        rules = _rules(spans, text, title)
+        return _unique_questions([f for f in rules if _key(f.subject, f.award, f.category, f.result) in staged])
+    return _unique_questions(_rules(spans, text, title))
+
+
+def _key(subject: str, body: str | None, category: str | None, result: str) -> tuple[str, str | None, str | None, str]:
+    """A fact as the two readers can compare it: body and category in the catalogue's canonical form."""
+    found = body_named(body) if body else None
+    known = catalogue().category(category, found) if category else None
+    name = found.name if found else (body or None)
+    return (subject.casefold(), name, (known.name if known else category or "").casefold() or None, result)
+
+
+def _rules(spans: list[Span], text: str, title: str) -> list[AwardFact]:
+    """The hand-written rules' facts."""
     drafts = [d for d in read_awards(spans, text, title) if d.body or d.category]
     # A subject with a film's own category anywhere ("Best Picture") is a film in all its facts.
     films = {d.subject for d in drafts if d.category and _FILM_CATEGORY.search(d.category)}
-    return _unique_questions([_fact(d, title, films) for d in drafts])
+    return [_fact(d, title, films) for d in drafts]
 
 
 def _unique_questions(facts: list[AwardFact]) -> tuple[AwardFact, ...]:

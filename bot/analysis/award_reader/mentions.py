@@ -106,6 +106,9 @@ _CLOSE = frozenset(
 _AFTER_FOR = frozenset(["screenplay", "cinematography", "editing", "directing", "casting", "makeup", "score"])
 
 
+LONGEST = 1500  # characters: no real award statement is longer
+
+
 @dataclass(frozen=True)
 class BodyMention:
     start: int
@@ -157,6 +160,8 @@ class Mentions:
 def find_mentions(sentence: str, default: Body | None = None) -> Mentions:
     """Every award mention of a sentence, left to right; `default` is the body of the sentences before, which
     names the categories of a sentence that names no body."""
+    if len(sentence) > LONGEST:
+        return Mentions((), (), (), ())  # a run-on scrape line, not a statement (cost grows with its mentions)
     cat = catalogue()
     bodies = tuple(
         BodyMention(m.start(), m.end(), cat.alias_body[normalise_key(m.group())])

@@ -9,7 +9,7 @@ from bot.analysis.lexicon import normalise_body
 
 
 def facts(text: str, title: str = "Harbour Lights") -> set[tuple[str, str, str | None, str]]:
-    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia}
+    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title, awards="rules").trivia}
 
 
 @pytest.mark.parametrize(
@@ -143,7 +143,7 @@ def test_no_award_statement_no_trivia(text: str) -> None:
 
 
 def test_trivia_wording_comes_from_templates() -> None:
-    fact = analyze("Rosa Delgado won Best Actress at the BAFTAs.", title="X").trivia[0]
+    fact = analyze("Rosa Delgado won Best Actress at the BAFTAs.", title="X", awards="rules").trivia[0]
     assert fact.question == "Which award did Rosa Delgado win at the BAFTAs?"
     assert fact.answer == "Best Actress"
     assert fact.question.endswith("?")

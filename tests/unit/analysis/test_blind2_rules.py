@@ -10,7 +10,9 @@ Fact = tuple[str, str | None, str | None, str]
 
 
 def _facts(text: str, title: str = "The Film") -> list[Fact]:
-    return [(f.subject, f.award or None, f.category, f.result) for f in analyze(text, title=title).trivia]
+    return [
+        (f.subject, f.award or None, f.category, f.result) for f in analyze(text, title=title, awards="rules").trivia
+    ]
 
 
 def _questions(text: str) -> list[str]:

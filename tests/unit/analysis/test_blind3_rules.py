@@ -11,7 +11,7 @@ Fact = tuple[str, str | None, str | None, str]
 
 
 def _facts(text: str, title: str = "Harbour Lights") -> set[Fact]:
-    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia}
+    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title, awards="rules").trivia}
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_blind3_negative_controls(text: str) -> None:
 
 def test_initials_do_not_end_a_sentence() -> None:
     """ "J.K. Simmons" is one name inside one sentence; a pronoun after it resolves to him."""
-    a = analyze("Fletcher (J.K. Simmons) is terrifying. He won the Oscar for it.", title="Whiplash")
+    a = analyze("Fletcher (J.K. Simmons) is terrifying. He won the Oscar for it.", title="Whiplash", awards="rules")
     assert ("J.K. Simmons", "Academy Awards") in {(f.subject, f.award) for f in a.trivia}
 
 

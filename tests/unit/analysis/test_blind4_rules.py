@@ -6,7 +6,7 @@ from bot.analysis import analyze
 
 
 def _facts(text: str, title: str = "Dunes") -> list[tuple[str, str | None, str | None, str]]:
-    return [(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia]
+    return [(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title, awards="rules").trivia]
 
 
 def test_lower_case_bafta_is_a_body() -> None:

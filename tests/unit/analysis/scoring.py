@@ -11,6 +11,8 @@ from typing import Any
 
 from bot.analysis import analyze
 from bot.analysis.lexicon import normalise_body
+from bot.analysis.questions import explicit_questions
+from bot.analysis.text import split_sentences
 from bot.models import Analysis
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -151,7 +153,8 @@ def score(reviews: list[Labelled], misses: list[str] | None = None) -> Score:
         total.fp += len(facts) - len(used)
         if misses is not None:
             misses.extend(f"{review.slug}: extra {f}" for i, f in enumerate(facts) if i not in used)
-        asked = {p.text.strip() for p in analysis.prompts if p.kind == "explicit"}
+        # The detector's recall: prompts keep only the real questions among them (clean_question).
+        asked = {q.text.strip() for q in explicit_questions(split_sentences(review.text))}
         for question in review.labels["explicit_questions"]:
             total.questions += 1
             total.found_questions += question.strip() in asked

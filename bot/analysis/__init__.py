@@ -26,7 +26,7 @@ def analyze(text: str, *, title: str, year: int | None = None, director: str | N
         summary=summarise(spans, flags, title),
         prompts=prompts,
         trivia=award_facts(spans, text, title),
-        polls=build_polls(prompts, title),
+        polls=build_polls(prompts, title, spans),
         spoilers=tuple(s.source for s, f in zip(spans, flags, strict=True) if f),
         version=ANALYSER_VERSION,
         prompts_note=note,

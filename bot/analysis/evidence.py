@@ -74,6 +74,10 @@ def _phrase_ok(phrase: str) -> bool:
     return phrase.count("‘") == phrase.count("’") or not re.search(r"‘", phrase)
 
 
+# "by no means a perfect film", "hardly a triumph": the critic says the opposite
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|hardly|far from|by no means|nothing like|isn[’']t|wasn[’']t)\W+(?:\w+\W+)?$", re.I
+)
 _NOUNS = r"(?:film|movie|drama|thriller|comedy|debut|work|portrait|picture|story|tale|piece|achievement|triumph)"
 
 
@@ -106,7 +110,7 @@ def claims(spans: list[Span], title: str) -> list[Claim]:
             for m in pattern.finditer(s):
                 phrase = m.group("phrase").strip(" ,")
                 subject = m.group("subj")
-                if not _phrase_ok(phrase):
+                if not _phrase_ok(phrase) or _NEGATED.search(s[max(0, m.start("phrase") - 25) : m.start("phrase")]):
                     continue
                 subj_low = subject.lower()
                 found = "ending" if kind == "aspect" and any(w in subj_low for w in aspects["ending"]) else kind

@@ -43,14 +43,19 @@ def build_prompt_set(spans: list[Span], flags: list[bool], text: str, title: str
         "theme": _themes(spans, spoiler, text, title),
         "reported": _reported(spans, spoiler, title),
     }
-    order = ["claim", "explicit", "implicit", "performance", "reported", "theme", "craft"]
+    # Best first, every kind in turn; the questions the review raises outright get two turns a round.
+    order = ["claim", "explicit", "implicit", "implicit", "performance", "reported", "theme", "craft"]
     limit = 10 if words(text) >= 250 else 5
     picked: list[Prompt] = []
-    for rank in range(10):
+    cursor = dict.fromkeys(groups, 0)
+    for _ in range(10):
         for key in order:
-            fits = rank < len(groups[key]) and len(picked) < limit - 1
-            if fits and not any(_similar(groups[key][rank].text, p.text) for p in picked):
-                picked.append(groups[key][rank])
+            while cursor[key] < len(groups[key]) and len(picked) < limit - 1:
+                candidate = groups[key][cursor[key]]
+                cursor[key] += 1
+                if not any(_similar(candidate.text, p.text) for p in picked):
+                    picked.append(candidate)
+                    break
     after = _after_watching(spans, flags, found)
     if after and len(picked) < limit:
         picked.append(after)
@@ -141,8 +146,8 @@ def _crafts(spans: list[Span], spoiler: dict[int, bool]) -> list[Prompt]:
     """A craft question per aspect the review judges, worded by the critic's stance."""
     out = []
     for aspect, (total, span) in aspect_stances(spans).items():
-        if aspect == "ending" or abs(total) < 2:
-            continue  # the after-watching question covers the ending; one passing word is no stance
+        if aspect == "ending":
+            continue  # the after-watching question covers the ending
         key = f"{aspect}_{'pos' if total > 0 else 'neg'}"
         out.append(
             (abs(total), span.start, Prompt(_fill("craft", key), "theme", span.source, spoiler=spoiler[span.start]))

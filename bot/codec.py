@@ -8,11 +8,12 @@ from bot.models import Analysis, AwardFact, PollSpec, Prompt, Source, Summary
 
 
 def analysis_to_json(a: Analysis) -> dict[str, Any]:
-    """The contract's JSON object for an analysis (extra fields: quoted, spoiler, spoilers, version)."""
+    """The contract's JSON object for an analysis (extra fields: quoted, spoiler, prompts_note, spoilers, version)."""
     return {
         "film": {"title": a.title, "year": a.year},
         "summary": {"tldr": a.summary.tldr, "key_points": list(a.summary.key_points)},
         "prompts": [_prompt(p) for p in a.prompts],
+        "prompts_note": a.prompts_note or None,
         "trivia": [_fact(f) for f in a.trivia],
         "polls": [_poll(p) for p in a.polls],
         "spoilers": [s.to_json() for s in a.spoilers],
@@ -63,4 +64,5 @@ def analysis_from_json(d: dict[str, Any]) -> Analysis:
         ),
         spoilers=tuple(_source(s) for s in d.get("spoilers", [])),
         version=d.get("version", ""),
+        prompts_note=d.get("prompts_note") or "",
     )

@@ -126,6 +126,7 @@ class Analysis:
     polls: tuple[PollSpec, ...] = ()
     spoilers: tuple[Source, ...] = ()
     version: str = ""
+    prompts_note: str = ""  # why a review of 250+ words has fewer than five prompts ("" otherwise)
 
 
 # --- chat --------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.analysis.polls import build_polls
-from bot.analysis.prompts import build_prompts
+from bot.analysis.prompts import build_prompt_set
 from bot.analysis.spoilers import spoiler_flags
 from bot.analysis.summary import summarise
 from bot.analysis.text import split_sentences
@@ -22,14 +22,15 @@ def analyze(
     reader; see bot.analysis.trivia.award_facts)."""
     spans = split_sentences(text)
     flags = spoiler_flags(spans, text)
-    prompts = build_prompts(spans, flags, text, title)
+    prompts, note = build_prompt_set(spans, flags, text, title)
     return Analysis(
         title=title,
         year=year,
         summary=summarise(spans, flags, title),
         prompts=prompts,
         trivia=award_facts(spans, text, title, awards),
-        polls=build_polls(prompts, title),
+        polls=build_polls(prompts, title, spans),
         spoilers=tuple(s.source for s, f in zip(spans, flags, strict=True) if f),
         version=ANALYSER_VERSION,
+        prompts_note=note,
     )

@@ -1,10 +1,13 @@
-"""Polls from the best debate and implicit prompts, within Discord's and Slack's limits."""
+"""Polls from the review's evidence and its yes/no prompts, within Discord's and Slack's limits."""
 
 from __future__ import annotations
 
 import re
 from string import Template
+from typing import Any
 
+from bot.analysis.evidence import aspect_stances, claims, labels, stance
+from bot.analysis.text import Span
 from bot.models import PollSpec, Prompt
 from bot.wording import wording
 
@@ -14,32 +17,60 @@ QUESTION_MAX = 300  # Discord poll question
 OPTION_MAX = 55  # Discord poll answer (Slack button text allows 75)
 
 
-def build_polls(prompts: tuple[Prompt, ...], title: str) -> tuple[PollSpec, ...]:
-    """2-4 polls: debate prompts first, then yes/no implicit ones, then a rating poll."""
-    options: dict[str, list[str]] = wording(_W)["poll"]
-    # Short questions read better as polls: within each group, the shorter first.
-    prompts = tuple(sorted(prompts, key=lambda p: len(p.text) > 200))
-    yes_no = [p for p in prompts if _YES_NO.match(p.text)]
-    ranked = [p for p in prompts if p.kind == "debate"] + [p for p in yes_no if p.kind == "implicit"]
-    ranked += [p for p in prompts if p.kind == "implicit" and p not in yes_no]
-    ranked += [p for p in yes_no if p.kind in ("explicit", "theme")]
-    polls: list[PollSpec] = []
-    for p in ranked:
-        if len(p.text) > QUESTION_MAX or len(polls) == 4:
-            continue
-        if p.kind != "debate" and _YES_NO.match(p.text) and re.search(r"\bor\b", p.text):
-            # "Is it A or B?" is not answered by yes or no: its alternatives are the options, if they fit.
-            choices = alternatives(p.text)
-            if choices is not None:
-                if choices:
-                    polls.append(PollSpec(p.text, choices, p.source))
-                continue
-        polls.append(PollSpec(p.text, _options(p, options), p.source))
-    # Too few debatable prompts (a short review): general polls about the film fill the gap.
-    fallbacks = [("rating_question", "rating"), ("recommend_question", "yes_no")]
-    for question, answers in fallbacks[: max(0, 2 - len(polls))]:
-        polls.append(PollSpec(_fill(question, title), tuple(options[answers])))
+def build_polls(prompts: tuple[Prompt, ...], title: str, spans: list[Span] | None = None) -> tuple[PollSpec, ...]:
+    """2-4 polls: a claim on a scale, a contrast, the standout performance, yes/no prompts; the rating poll once."""
+    options: dict[str, Any] = wording(_W)["poll"]
+    polls = _content_polls(spans or [], title, options)
+    for p in _ranked(prompts):
+        if len(polls) >= 3:
+            break
+        poll = _prompt_poll(p, options)
+        if poll and len(poll.question) <= QUESTION_MAX and not any(q.question == poll.question for q in polls):
+            polls.append(poll)
+    polls.append(PollSpec(_fill("rating_question", title), tuple(options["rating"])))
+    if len(polls) < 2:
+        polls.append(PollSpec(_fill("recommend_question", title), tuple(options["yes_no"])))
     return tuple(polls[:4])
+
+
+def _content_polls(spans: list[Span], title: str, options: dict[str, Any]) -> list[PollSpec]:
+    """Polls built from the review's evidence: its key claim, a contrast between crafts, its praised people."""
+    found = claims(spans, title)
+    out: list[PollSpec] = []
+    claim = next((c for c in found if c.kind != "performance"), None)
+    if claim:
+        subject = title if claim.kind in ("film", "described") else claim.subject
+        question = Template(options["claim_question"]).substitute(subject=subject, phrase=f"“{claim.phrase}”")
+        out.append(PollSpec(question, tuple(options["scale"]), claim.span.source))
+    stances = aspect_stances(spans)
+    pos = [a for a, (t, _) in stances.items() if t > 0]
+    neg = [a for a, (t, _) in stances.items() if t < 0]
+    if pos and neg:
+        names = labels()
+        values = {"pos": names[pos[0]], "neg": names[neg[0]], "title": title}
+        question = Template(options["contrast_question"]).substitute(values)
+        answers = tuple(Template(o).substitute(values) for o in options["contrast_options"])
+        out.append(PollSpec(question, answers, stances[neg[0]][1].source))
+    people = list(dict.fromkeys(c.subject for c in found if c.kind == "performance" and stance(c.phrase) > 0))
+    if len(people) >= 2 and all(len(n) <= OPTION_MAX for n in people):
+        question = Template(options["performance_question"]).substitute(title=title)
+        out.append(PollSpec(question, tuple(people[:10])))
+    return out
+
+
+def _ranked(prompts: tuple[Prompt, ...]) -> list[Prompt]:
+    """Yes/no implicit questions, then the review's own yes/no questions, shorter first."""
+    yes_no = sorted((p for p in prompts if _YES_NO.match(p.text)), key=lambda p: len(p.text))
+    return [p for p in yes_no if p.kind == "implicit"] + [p for p in yes_no if p.kind == "explicit"]
+
+
+def _prompt_poll(p: Prompt, options: dict[str, Any]) -> PollSpec | None:
+    """A yes/no prompt as a poll; "Is it A or B?" polls its choices, or nothing when they do not fit."""
+    if re.search(r"\bor\b", p.text):
+        choices = alternatives(p.text)
+        if choices is not None:
+            return PollSpec(p.text, choices, p.source) if choices else None
+    return PollSpec(p.text, tuple(options["yes_no"]), p.source)
 
 
 def alternatives(question: str) -> tuple[str, ...] | None:
@@ -70,17 +101,6 @@ def alternatives(question: str) -> tuple[str, ...] | None:
     if any(len(o) > OPTION_MAX for o in options) or len({o.lower() for o in options}) < len(options):
         return ()
     return options
-
-
-def _options(p: Prompt, options: dict[str, list[str]]) -> tuple[str, ...]:
-    """An agree scale for a debate, yes/no for a yes/no question, else an open scale."""
-    if p.kind == "debate":
-        chosen = options["agree"]
-    elif _YES_NO.match(p.text):
-        chosen = options["yes_no"]
-    else:
-        chosen = options["open"]
-    return tuple(o[:OPTION_MAX] for o in chosen)
 
 
 def _fill(key: str, title: str) -> str:

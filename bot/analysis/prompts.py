@@ -1,4 +1,4 @@
-"""Discussion prompts: the review's questions, the questions it raises, its debates and themes."""
+"""Discussion prompts: human-written templates filled with short, checked evidence from the review."""
 
 from __future__ import annotations
 
@@ -6,90 +6,196 @@ import re
 from string import Template
 
 from bot.analysis.aspects import aspect_questions
-from bot.analysis.cues import find_cues
-from bot.analysis.implicit import debate_kind, debate_question, implicit_questions
-from bot.analysis.lexicon import CATEGORY_RE, find_bodies
+from bot.analysis.evidence import Claim, aspect_stances, claims
+from bot.analysis.implicit import debate_kind, implicit_questions
 from bot.analysis.names import find_names
-from bot.analysis.questions import explicit_questions
-from bot.analysis.text import Span, words
-from bot.analysis.themes import themes
+from bot.analysis.questions import clean_question, explicit_questions
+from bot.analysis.text import Span, display, words
+from bot.analysis.theme_list import listed_themes
 from bot.models import Prompt
 from bot.wording import wording
 
 _W = "analysis_prompts"
+MAX_PROMPT = 200
 # A pronoun whose referent is in an earlier sentence ("This has earned praise").
 _LOST = re.compile(
     r"^(?:This|That|These|Those|It|They|He|She)\b(?!\s+(?:film|movie)\b)|\b(?:this|that) (?:is|was|has|does)\b"
     r"|\bthe (?:latter|former)\b"
 )
+_HEADING = re.compile(r"^(?:#|[A-Z0-9][A-Z0-9 ,'’:!?…-]{3,}$)")
 
 
 def build_prompts(spans: list[Span], flags: list[bool], text: str, title: str) -> tuple[Prompt, ...]:
-    """5-10 prompts for a normal review (fewer for a short one), explicit ones first."""
+    """5-10 prompts for a review of 250+ words (fewer when it holds less), best first."""
+    return build_prompt_set(spans, flags, text, title)[0]
+
+
+def build_prompt_set(spans: list[Span], flags: list[bool], text: str, title: str) -> tuple[tuple[Prompt, ...], str]:
+    """The prompts and, when a review of 250+ words gets fewer than five, why."""
     spoiler = {s.start: f for s, f in zip(spans, flags, strict=True)}
-    explicit = [
-        Prompt(q.text, "explicit", q.sentence.source, q.quoted, spoiler[q.sentence.start])
-        for q in explicit_questions(spans)
-    ]
-    implicit, debate = _raised(spans, spoiler, title)
+    found = claims(spans, title)
+    groups = {
+        "claim": _claims(found, spoiler, title),
+        "explicit": _own(spans, spoiler, text, title),
+        "performance": _performances(found, spans, spoiler, title),
+        "implicit": _implicit(spans, spoiler, title),
+        "craft": _crafts(spans, spoiler),
+        "theme": _themes(spans, spoiler, text, title),
+        "reported": _reported(spans, spoiler, title),
+    }
+    # Best first, every kind in turn; the questions the review raises outright get two turns a round.
+    order = ["claim", "explicit", "implicit", "implicit", "performance", "reported", "theme", "craft"]
     limit = 10 if words(text) >= 250 else 5
-    own = _exact_unique(explicit)[:10]
-    raised = _unique(implicit, own)[:4]
-    debates = _unique(debate, own + raised)
-    picked = debates[:3]
-    theme = _unique(_themes(spans, spoiler, title), own + raised + picked)[: max(1, 5 - len(own + raised + picked))]
-    if len(own + raised + picked + theme) < 5:
-        # A review with few cues: more of its debatable judgements rather than fewer prompts.
-        picked = debates[: 3 + 5 - len(own + raised + picked + theme)]
-    groups = [own, raised, picked, theme]
-    while sum(map(len, groups)) > limit:
-        # Trim the largest group, least important kind first, so every kind keeps a voice.
-        largest = max(range(4), key=lambda g: (len(groups[g]), g))
-        groups[largest] = groups[largest][:-1]
-    return tuple(sorted((p for g in groups for p in g), key=_order))
+    picked: list[Prompt] = []
+    cursor = dict.fromkeys(groups, 0)
+    for _ in range(10):
+        for key in order:
+            while cursor[key] < len(groups[key]) and len(picked) < limit - 1:
+                candidate = groups[key][cursor[key]]
+                cursor[key] += 1
+                if not any(_similar(candidate.text, p.text) for p in picked):
+                    picked.append(candidate)
+                    break
+    after = _after_watching(spans, flags, found)
+    if after and len(picked) < limit:
+        picked.append(after)
+    picked = [p for p in picked if len(p.text) <= MAX_PROMPT and p.text.endswith("?")]
+    note = _note(picked, groups, after) if words(text) >= 250 and len(picked) < 5 else ""
+    return tuple(picked), note
 
 
-def _order(p: Prompt) -> tuple[int, int]:
-    """Explicit, implicit, debate, theme; each in text order."""
-    return (("explicit", "implicit", "debate", "theme").index(p.kind), p.source.start)
+def _fill(table: str, key: str, **values: str) -> str:
+    template: str = wording(_W)[table][key]
+    return Template(template).substitute(values)
 
 
-def _raised(spans: list[Span], spoiler: dict[int, bool], title: str) -> tuple[list[Prompt], list[Prompt]]:
-    """Implicit questions and debate prompts, debate ones ranked by strength."""
-    implicit: list[tuple[int, int, Prompt]] = []
-    ranked: list[tuple[int, int, Prompt]] = []
+def _q(phrase: str) -> str:
+    return f"“{phrase}”"
+
+
+def _claims(found: list[Claim], spoiler: dict[int, bool], title: str) -> list[Prompt]:
+    """The critic's key claims about the film, a craft or the ending, strongest stance first."""
+    out = []
+    for c in found:
+        if c.kind == "performance":
+            continue
+        if c.kind == "film":
+            text = _fill("claim", "film", title=title, phrase=_q(c.phrase))
+        elif c.kind == "described":
+            text = _fill("claim", "described", title=title, phrase=_q(c.phrase))
+        elif c.kind == "ending":
+            text = _fill("claim", "ending", phrase=_q(c.phrase))
+        else:
+            text = _fill("claim", "aspect", subject=c.subject, phrase=_q(c.phrase))
+        out.append(Prompt(text, "debate", c.span.source, spoiler=spoiler[c.span.start]))
+    return out
+
+
+def _performances(found: list[Claim], spans: list[Span], spoiler: dict[int, bool], title: str) -> list[Prompt]:
+    """A named person and what the review says of their work."""
+    out, seen = [], set()
+    for c in found:
+        if c.kind == "performance" and c.subject not in seen:
+            seen.add(c.subject)
+            text = _fill("claim", "performance", person=c.subject, verb=c.verb, phrase=_q(c.phrase))
+            out.append(Prompt(text, "theme", c.span.source, spoiler=spoiler[c.span.start]))
+    for text, span in aspect_questions(spans, title):
+        if text.startswith("What did you make of") and not any(name in text for name in seen):
+            out.append(Prompt(text, "theme", span.source, spoiler=spoiler[span.start]))
+    return out
+
+
+def _own(spans: list[Span], spoiler: dict[int, bool], text: str, title: str) -> list[Prompt]:
+    """The review's own real questions, cleaned of lead-ins; rhetorical ones, fragments and epigraphs dropped."""
+    out, seen = [], set()
+    for q in explicit_questions(spans):
+        cleaned = clean_question(q, spans, text, title)
+        if cleaned and cleaned.lower() not in seen:
+            seen.add(cleaned.lower())
+            out.append(Prompt(cleaned, "explicit", q.sentence.source, q.quoted, spoiler[q.sentence.start]))
+    return out
+
+
+def _implicit(spans: list[Span], spoiler: dict[int, bool], title: str) -> list[Prompt]:
+    """Questions the review raises ("raises the question of whether ..."), direct and grammatical."""
+    rows: list[tuple[int, int, Prompt]] = []
     for i, span in enumerate(spans):
-        s = span.sentence
-        if s.rstrip().endswith("?"):
+        if span.sentence.rstrip().endswith("?"):
             continue
         context = [n.text for sp in spans[max(0, i - 2) : i + 1] for n in find_names(sp.sentence)]
-        for rank, q in implicit_questions(s, title):
-            prompt = Prompt(_dereference(q, context, title), "implicit", span.source, spoiler=spoiler[span.start])
-            implicit.append((-rank, i, prompt))
-        strength = debate_kind(s, title) if _prose(s) else 0
-        if strength and not _LOST.search(s) and not implicit_questions(s, title) and len(s) < 280:
-            if strength < 4 and _states_award(s):
-                continue  # an award statement is trivia, not an opinion to argue with
-            prompt = Prompt(debate_question(s), "debate", span.source, spoiler=spoiler[span.start])
-            ranked.append((-strength, i, prompt))
-    return _by_rank(implicit), _by_rank(ranked)
+        for rank, q in implicit_questions(span.sentence, title):
+            if not q.startswith("What do you make of"):
+                prompt = Prompt(_dereference(q, context, title), "implicit", span.source, spoiler=spoiler[span.start])
+                rows.append((-rank, i, prompt))
+    return [p for _, _, p in sorted(rows, key=lambda r: (r[0], r[1]))][:4]
 
 
-def _by_rank(rows: list[tuple[int, int, Prompt]]) -> list[Prompt]:
-    """Strongest first, then in the review's order."""
-    return [p for _, _, p in sorted(rows, key=lambda r: (r[0], r[1]))]
+def _reported(spans: list[Span], spoiler: dict[int, bool], title: str) -> list[Prompt]:
+    """ "Some critics argue that X": a reported position with a short X, put to the club."""
+    out = []
+    for span in spans:
+        s = display(span.sentence)
+        if debate_kind(s, title) == 4 and not _LOST.search(s) and len(s) <= MAX_PROMPT - 16 and s.endswith("."):
+            out.append(
+                Prompt(_fill("claim", "reported", sentence=s), "debate", span.source, spoiler=spoiler[span.start])
+            )
+    return out
 
 
-def _prose(sentence: str) -> bool:
-    """A full sentence of prose (not a title line, heading or list item) that can be argued with."""
-    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
-    lower = sum(1 for w in words if w[0].islower())
-    return sentence.rstrip("”’\"')").endswith((".", "!")) and len(words) >= 8 and lower >= len(words) / 2
+def _crafts(spans: list[Span], spoiler: dict[int, bool]) -> list[Prompt]:
+    """A craft question per aspect the review judges, worded by the critic's stance."""
+    out = []
+    for aspect, (total, span) in aspect_stances(spans).items():
+        if aspect == "ending":
+            continue  # the after-watching question covers the ending
+        key = f"{aspect}_{'pos' if total > 0 else 'neg'}"
+        out.append(
+            (abs(total), span.start, Prompt(_fill("craft", key), "theme", span.source, spoiler=spoiler[span.start]))
+        )
+    return [p for _, _, p in sorted(out, key=lambda r: (-r[0], r[1]))]
 
 
-def _states_award(sentence: str) -> bool:
-    """Whether the sentence reports an award (a body or category beside an award cue)."""
-    return bool(find_cues(sentence)) and bool(find_bodies(sentence) or CATEGORY_RE.search(sentence))
+def _themes(spans: list[Span], spoiler: dict[int, bool], text: str, title: str) -> list[Prompt]:
+    """Open questions on the listed themes the review dwells on."""
+    templates: list[str] = wording(_W)["themes"]
+    headings = {s.start for s in spans if _HEADING.match(s.sentence.strip()) and len(s.sentence.split()) <= 8}
+    out = []
+    for i, (theme, span) in enumerate(listed_themes(spans, headings, exclude=title, limit=3)):
+        phrase = Template(templates[i % len(templates)]).substitute(title=title, theme=theme)
+        out.append(Prompt(phrase, "theme", span.source, spoiler=spoiler[span.start]))
+    return out
+
+
+def _after_watching(spans: list[Span], flags: list[bool], found: list[Claim]) -> Prompt | None:
+    """A spoiler-marked question for after the film, when the review discusses the ending."""
+    ending = re.compile(r"\b(?:the ending|final act|third act|finale|last scene|final scene|final shot|climax)\b", re.I)
+    hits = [s for s, f in zip(spans, flags, strict=True) if ending.search(s.sentence)]
+    if not hits:
+        return None
+    return Prompt(wording(_W)["after"]["ending"], "theme", hits[0].source, spoiler=True)
+
+
+def _note(picked: list[Prompt], groups: dict[str, list[Prompt]], after: Prompt | None) -> str:
+    """Why a review of 250+ words got fewer than five prompts: the evidence it lacks."""
+    notes = wording(_W)["note"]
+    missing = [
+        notes[key]
+        for key, group in (
+            ("missing_question", "explicit"),
+            ("missing_claim", "claim"),
+            ("missing_person", "performance"),
+            ("missing_theme", "theme"),
+        )
+        if not groups[group]
+    ]
+    if after is None:
+        missing.append(notes["missing_ending"])
+    joined = (
+        ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
+        if missing
+        else "holds little else to ask"
+    )
+    return Template(notes["fewer"]).substitute(count=str(len(picked)), missing=joined)
 
 
 def _dereference(question: str, context: list[str], title: str) -> str:
@@ -101,43 +207,18 @@ def _dereference(question: str, context: list[str], title: str) -> str:
     return re.sub(r"\b(?:her|his)\b(?= \w)", f"{people[-1]}’s", question, count=1)
 
 
-def _themes(spans: list[Span], spoiler: dict[int, bool], title: str) -> list[Prompt]:
-    """Open questions on the review's recurring themes, worded from the templates."""
-    exclude = {w.lower() for w in re.findall(r"\w+", title)}
-    templates: list[str] = wording(_W)["themes"]
-    out = []
-    for i, (theme, span) in enumerate(themes(spans, exclude)):
-        text = Template(templates[i % len(templates)]).substitute(title=title, theme=theme)
-        out.append(Prompt(text, "theme", span.source, spoiler=spoiler[span.start]))
-    for text, span in aspect_questions(spans, title):
-        out.append(Prompt(text, "theme", span.source, spoiler=spoiler[span.start]))
-    return out
-
-
-def _exact_unique(prompts: list[Prompt]) -> list[Prompt]:
-    """The review's own questions, each once (near-duplicates are the author's choice)."""
-    seen: set[str] = set()
-    out = []
-    for p in prompts:
-        if p.text.lower() not in seen:
-            seen.add(p.text.lower())
-            out.append(p)
-    return out
-
-
-def _unique(prompts: list[Prompt], taken: list[Prompt] | None = None) -> list[Prompt]:
-    """Prompts without duplicates or near-duplicates of each other or of `taken`."""
-    kept = list(taken or [])
-    out: list[Prompt] = []
-    for p in prompts:
-        if not any(_similar(p.text, k.text) for k in kept):
-            kept.append(p)
-            out.append(p)
-    return out
+def normalised(text: str) -> str:
+    """A prompt's text for comparing: lower case, letters and digits only."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def _similar(a: str, b: str) -> bool:
-    """Near-duplicates: most content words shared."""
-    wa = {w for w in re.findall(r"\w+", a.lower()) if len(w) > 3}
-    wb = {w for w in re.findall(r"\w+", b.lower()) if len(w) > 3}
+    """Near-duplicates: the same normalised text, or most content words shared."""
+    if normalised(a) == normalised(b):
+        return True
+    wa = {w for w in re.findall(r"\w+", a.lower()) if len(w) > 3} - _TEMPLATE_WORDS
+    wb = {w for w in re.findall(r"\w+", b.lower()) if len(w) > 3} - _TEMPLATE_WORDS
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.7
+
+
+_TEMPLATE_WORDS = frozenset({"review", "calls", "that", "struck", "work", "with", "says", "does", "what", "film"})

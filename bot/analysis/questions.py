@@ -86,3 +86,63 @@ def _title_mark(s: str, i: int) -> bool:
         return False
     before = _TITLE_RUN.search(s[:i])
     return before is not None and before.start(1) > 0 and not _SPEAKER.match(s)
+
+
+# Lead-ins a question is cleaned of: connectives and a short label before a colon ("Put it this way:").
+_LEAD_IN = re.compile(
+    r"^(?:(?:So|And|But|Well|Now|Still|Yet|Then|Also|Indeed|Anyway|Okay|OK|Although|Though|Besides|Plus|Again)\b,?\s+"
+    r"|[A-Z][^:?!.]{0,40}:\s+)+"
+)
+_ANSWER = re.compile(
+    r"^\W*(?:Yes|No|Nope|Of course|Absolutely|Not at all|Hardly|Definitely|Certainly|Never|Not really)\b", re.I
+)
+_RHETORICAL = re.compile(
+    r",\s*(?:isn[’']t|aren[’']t|doesn[’']t|don[’']t|wasn[’']t|won[’']t|right|no)\b[^,]*\?$"
+    r"|\b(?:registered|subscribe|sign (?:in|up)|log in|newsletter)\b",
+    re.I,
+)
+_PRONOUN_HEAD = re.compile(r"^(?:\w+\s+){0,2}(?:he|she|it|they|him|her|them|this|that|these|those)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']d|I[’']m)\b")
+
+
+def clean_question(q: Question, spans: list[Span], text: str, title: str) -> str | None:
+    """The question as a club prompt, or None when it is rhetorical, a fragment, answered or an epigraph's."""
+    raw = re.sub(r"\s+\?$", "?", re.sub(r"\s+", " ", q.text)).strip()
+    if re.match(r"Or\b", raw) or not raw[:1].isalpha():
+        return None
+    if raw[:1].islower():
+        if not _LEAD_IN.match(raw[:1].upper() + raw[1:]):
+            return None  # a fragment cut from a sentence
+        raw = raw[:1].upper() + raw[1:]
+    cleaned = _LEAD_IN.sub("", raw)
+    cleaned = cleaned[:1].upper() + cleaned[1:]
+    words = re.findall(r"[\w’'-]+", cleaned)
+    if len(words) < 4 or len(cleaned) > 200 or _RHETORICAL.search(cleaned) or _FIRST_PERSON.search(cleaned):
+        return None
+    titled = set(re.findall(r"[\w’'-]+", title))
+    if sum(w[0].isupper() and w not in titled for w in words) > 0.6 * len(words):
+        return None  # a heading or a title in title case
+    if _PRONOUN_HEAD.match(cleaned) and title.lower() not in cleaned.lower():
+        return None  # "Was he good?": the referent is in another sentence
+    if _answered(q, spans) or _epigraph(q, spans, text):
+        return None
+    return cleaned
+
+
+def _answered(q: Question, spans: list[Span]) -> bool:
+    """ "Does it make sense? No.": answered at once, in the same sentence or the next of its paragraph."""
+    after = q.sentence.sentence[q.end - q.sentence.start :]
+    if _ANSWER.match(after):
+        return True
+    later = [s for s in spans if s.start >= q.sentence.end and s.block == q.sentence.block][:1]
+    return bool(later and _ANSWER.match(later[0].sentence) and not after.strip())
+
+
+def _epigraph(q: Question, spans: list[Span], text: str) -> bool:
+    """A question in an opening quotation or block quote, or one followed by an attribution line."""
+    first_prose = next((s.block for s in spans if len(s.sentence.split()) >= 12), 0)
+    if q.sentence.block >= first_prose and q.sentence.block > 0:
+        return False
+    line = text[text.rfind("\n", 0, q.sentence.start) + 1 : q.sentence.end].lstrip()
+    following = text[q.sentence.end : q.sentence.end + 80].lstrip()
+    return line[:1] in "“\">*_‘'" or bool(re.match(r"[—–-]\s*[A-Z]", following))

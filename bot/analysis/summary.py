@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.analysis.evidence import stance
 from bot.analysis.text import Span, display
 from bot.models import Summary
 
@@ -30,7 +31,9 @@ _BOILERPLATE = re.compile(
     r"written by|permalink|required fields|settings|"
     # editorial notes and warnings speak about the page, not the film
     r"translated (?:from|by)|originally (?:appeared|published|ran)|the original (?:appeared|ran)|"
-    r"spoiler (?:warning|alert)|reviewed (?:at|on)|running time",
+    r"spoiler (?:warning|alert)|reviewed (?:at|on)|running time|"
+    # web chrome: magazine and site promotions, photo credits
+    r"never miss|welcome to|sign in|register|photo(?:graph)?:|image:|credit:|courtesy of|getty|all rights",
     re.I,
 )
 
@@ -49,7 +52,9 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     if not prose:
         return Summary(spans[0].sentence if spans else "")
     first = prose[0][0]
-    tldr = max(prose, key=lambda p: _verdict_score(p[1], p[0], len(spans), title) + (1.5 if p[0] == first else 0))
+    # A verdict is a full statement (8+ words); the opening sentence gets a small edge.
+    verdicts = [p for p in prose if len(p[1].sentence.split()) >= 8] or prose
+    tldr = max(verdicts, key=lambda p: _verdict_score(p[1], p[0], len(spans), title) + (0.5 if p[0] == first else 0))
     points = _key_points(prose, tldr[0])
     return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
 
@@ -87,13 +92,20 @@ def _unlabelled(span: Span) -> Span:
 def _usable(span: Span) -> bool:
     """A whole prose sentence that stands alone."""
     s = span.sentence
-    if len(s.split()) < 6 or len(s) > 320 or not s.rstrip("”’\"')").endswith((".", "!")):
+    if len(s.split()) < 6 or len(s) > 300 or not s.rstrip("”’\"')").endswith((".", "!")):
         return False
     if s.count("“") != s.count("”") or s.count('"') % 2:
         return False  # a quotation cut by the splitter
     if _mostly_names(s):
         return False  # a credits line or a list of names
+    if _CONNECTIVE.match(s):
+        return False  # "And ...", "But ...": a reply to the sentence before it
     return not _LEADING_PRONOUN.match(s) and not _BOILERPLATE.search(s) and not s.endswith("?")
+
+
+_CONNECTIVE = re.compile(r"^(?:And|But|So|Yes|Sure|Or|Well|Now|Still|Yet|Also|Then|Alas|Anyway|Plus)\b")
+# An anecdote or first-person aside: the writer's own story, not the verdict on the film.
+_ANECDOTE = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|we|our)\b")
 
 
 def _mostly_names(sentence: str) -> bool:
@@ -105,11 +117,13 @@ def _mostly_names(sentence: str) -> bool:
 def _verdict_score(span: Span, index: int, total: int, title: str) -> float:
     """How much a sentence reads like the review's verdict on the film."""
     s = span.sentence
-    score = 2.0 * len(_VERDICT.findall(s))
+    score = 2.0 * len(_VERDICT.findall(s)) + 1.0 * abs(stance(s))
+    if _ANECDOTE.search(s):
+        score -= 1.5  # the writer's own story
     score += 2.5 if title.lower() in s.lower() else 1.0 if re.search(r"\bthe (?:film|movie)\b", s, re.I) else 0.0
     score += 1.0 if index < 3 or index >= total - 4 else 0.0
     if _AWARD.search(s):
-        score -= 2.0  # an award statement is trivia, not the verdict
+        score -= 3.0  # an award statement is trivia, not the verdict
     return score - len(s) / 400
 
 

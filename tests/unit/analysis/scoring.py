@@ -11,6 +11,8 @@ from typing import Any
 
 from bot.analysis import analyze
 from bot.analysis.award_reader.catalogue import body_named, canonical_body, catalogue
+from bot.analysis.questions import explicit_questions
+from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader
 from bot.models import Analysis
 
@@ -154,7 +156,8 @@ def score(reviews: list[Labelled], misses: list[str] | None = None, reader: Awar
         total.fp += len(facts) - len(used)
         if misses is not None:
             misses.extend(f"{review.slug}: extra {f}" for i, f in enumerate(facts) if i not in used)
-        asked = {p.text.strip() for p in analysis.prompts if p.kind == "explicit"}
+        # The detector's recall: prompts keep only the real questions among them (clean_question).
+        asked = {q.text.strip() for q in explicit_questions(split_sentences(review.text))}
         for question in review.labels["explicit_questions"]:
             total.questions += 1
             total.found_questions += question.strip() in asked

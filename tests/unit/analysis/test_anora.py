@@ -64,12 +64,17 @@ def test_own_question_verbatim(anora: Analysis) -> None:
 def test_implicit_and_debate_prompts(anora: Analysis) -> None:
     texts = [p.text for p in anora.prompts]
     assert "How much space does the film give to Ani’s own perspective on her work?" in texts
-    assert any(t.startswith("Does Anora go far enough in interrogating how") for t in texts)
+    assert "Does Anora leave much of Ani’s inner world unexplored?" in texts
     assert any(
         t.startswith("Some critics argue that Anora misses an opportunity") and t.endswith(". Do you agree?")
         for t in texts
     )
+    # filled templates: the critic's verdict put to the club, a named performance, an after-watching question
+    assert "The review calls Anora “a beautifully tragic, darkly funny film”. Is that how it struck you?" in texts
+    assert any("Mikey Madison" in t and "performance" in t for t in texts)
+    assert anora.prompts[-1].spoiler and anora.prompts[-1].text.startswith("After watching")
     assert 5 <= len(anora.prompts) <= 10
+    assert all(len(t) <= 200 for t in texts)
 
 
 def test_final_act_is_a_spoiler(anora: Analysis) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.analysis import analyze
+from bot.analysis.questions import explicit_questions
+from bot.analysis.text import split_sentences
 
 Fact = tuple[str, str | None, str | None, str]
 
@@ -16,7 +18,8 @@ def _facts(text: str, title: str = "The Film") -> list[Fact]:
 
 
 def _questions(text: str) -> list[str]:
-    return [p.text for p in analyze(text, title="The Film").prompts if p.kind == "explicit"]
+    """The questions the detector finds (prompts then keep only the real ones)."""
+    return [q.text for q in explicit_questions(split_sentences(text))]
 
 
 @pytest.mark.parametrize(
@@ -181,8 +184,9 @@ def test_lowercase_writer_sentences_split() -> None:
         "this movie is a lot. the first hour is pure chaos and i loved it. the second hour slows down a bit. "
         "do i care? not really. the ending made me cry in the cinema. the score is unreal."
     )
-    a = analyze(text, title="The Film")
-    assert [p.text for p in a.prompts if p.kind == "explicit"] == ["do i care?"]
+    assert [q.text for q in explicit_questions(split_sentences(text))] == ["do i care?"]
+    # answered at once ("not really") and about the writer: no club prompt
+    assert not [p for p in analyze(text, title="The Film").prompts if p.kind == "explicit"]
 
 
 def test_summary_leaves_out_notes_warnings_interviews_and_replies() -> None:

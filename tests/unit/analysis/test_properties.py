@@ -50,7 +50,10 @@ def test_analysis_properties(name: str, title: str, text: str) -> None:
     assert len({p.text.lower() for p in a.prompts}) == len(a.prompts)
     assert len(a.prompts) <= 10
     if words(text) >= NORMAL_LENGTH:
-        assert len(a.prompts) >= 5, [p.text for p in a.prompts]
+        # fewer than five only with the reason in the JSON (prompts_note)
+        assert len(a.prompts) >= 5 or a.prompts_note, [p.text for p in a.prompts]
+    for prompt in a.prompts:
+        assert len(prompt.text) <= 200, prompt.text
     assert 2 <= len(a.polls) <= 4
     for poll in a.polls:
         assert poll.question.endswith("?") and len(poll.question) <= QUESTION_MAX
@@ -67,7 +70,9 @@ def test_prompts_from_spoiler_sentences_are_marked() -> None:
         a = analyze(text, title=title)
         spoiled = {(s.start, s.end) for s in a.spoilers}
         for prompt in a.prompts:
-            assert prompt.spoiler == ((prompt.source.start, prompt.source.end) in spoiled)
+            # a prompt from a spoiler sentence is hidden; an after-watching prompt is hidden by nature
+            if (prompt.source.start, prompt.source.end) in spoiled:
+                assert prompt.spoiler
 
 
 _PROSE = st.lists(

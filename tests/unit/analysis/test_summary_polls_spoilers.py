@@ -61,3 +61,31 @@ def test_a_paragraph_about_the_ending_is_hidden_to_its_end() -> None:
     hidden = {s.sentence for s in analyze(text, title="Hall").spoilers}
     assert {"Years later she sees him across a hall.", "He does not see her."} <= hidden
     assert "A calm opening." not in hidden
+
+
+def test_spoilers_are_judged_on_what_the_sentence_reveals() -> None:
+    from bot.analysis.spoilers import spoiler_flags
+    from bot.analysis.text import split_sentences
+
+    def hidden(sentence: str) -> bool:
+        return spoiler_flags(split_sentences(sentence), sentence)[0]
+
+    assert hidden("In the last scene, Marta dies in her brother's arms.")
+    assert hidden("It turns out that the lodger was the thief all along.")
+    assert hidden("The film ends with her boarding a train alone.")
+    assert not hidden("A blind death metal guitarist rides the hood of a truck.")
+    assert not hidden("The director tightens each twist of the intricate narrative.")
+    assert not hidden("The ending is haunting.")
+
+
+def test_polls_from_content_and_the_rating_poll_once() -> None:
+    text = (
+        "Dusk is a patient, beautiful film about a fishing town. Ines Varga is superb as the harbour master. "
+        "Tom Reyes is terrific as her son. The cinematography is stunning and gorgeous. The script is clumsy and flat."
+    )
+    polls = analyze(text, title="Dusk").polls
+    questions = [p.question for p in polls]
+    assert questions[0] == "The review calls Dusk “a patient, beautiful film”. Do you agree?"
+    assert any(p.options == ("Ines Varga", "Tom Reyes") for p in polls)
+    assert sum(q == "How would you rate Dusk?" for q in questions) == 1
+    assert 2 <= len(polls) <= 4

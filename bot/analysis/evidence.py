@@ -1,0 +1,164 @@
+"""Short, checked evidence for the prompt templates: aspects, the critic's stance, evaluative phrases."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.analysis.names import find_names, fold, full_name
+from bot.analysis.text import Span, display
+from bot.wording import wording
+
+_MAX_PHRASE = 15  # words of an evaluative phrase quoted back to the club
+_STOP = r"[.;:!?()\[\]—–\"“”]"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An evaluative phrase the review applies to a subject: the film, an aspect, a person."""
+
+    kind: str  # "film", "aspect", "ending" or "performance"
+    subject: str
+    phrase: str
+    verb: str
+    span: Span
+
+
+@cache
+def _lists() -> tuple[dict[str, list[str]], dict[str, str], frozenset[str], frozenset[str]]:
+    data = wording("aspects_list")
+    stance = data["stance"]
+    return data["aspects"], data["labels"], frozenset(stance["positive"]), frozenset(stance["negative"])
+
+
+def labels() -> dict[str, str]:
+    """The poll label of each aspect ("look", "music and sound")."""
+    return _lists()[1]
+
+
+def stance(sentence: str) -> int:
+    """Positive minus negative evaluative words of a sentence."""
+    _, _, pos, neg = _lists()
+    tokens = re.findall(r"[a-zé][a-zé-]*", sentence.lower())
+    return sum(t in pos for t in tokens) - sum(t in neg for t in tokens)
+
+
+def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:
+    """Each aspect the review comments on evaluatively: its summed stance and its first evaluative sentence."""
+    aspects = _lists()[0]
+    out: dict[str, tuple[int, Span]] = {}
+    for span in spans:
+        low = span.sentence.lower()
+        if span.sentence.rstrip().endswith("?"):
+            continue
+        for aspect, cues in aspects.items():
+            if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues) and (s := stance(low)):
+                total, first = out.get(aspect, (0, span))
+                out[aspect] = (total + s, first)
+    return out
+
+
+def _evaluative(phrase: str) -> bool:
+    _, _, pos, neg = _lists()
+    return any(t in pos or t in neg for t in re.findall(r"[a-zé][a-zé-]*", phrase.lower()))
+
+
+def _phrase_ok(phrase: str) -> bool:
+    """A whole, short, evaluative phrase: no cut quotation, no pronoun, 1-15 words."""
+    n = len(phrase.split())
+    if not 1 <= n <= _MAX_PHRASE or not _evaluative(phrase):
+        return False
+    if re.search(r"\b(?:I|me|my|we|us|our|you|he|she|they|it|this|that|which|who)\b", phrase):
+        return False
+    return phrase.count("‘") == phrase.count("’") or not re.search(r"‘", phrase)
+
+
+# "by no means a perfect film", "hardly a triumph": the critic says the opposite
+_NEGATED = re.compile(
+    r"\b(?:not|no|never|hardly|far from|by no means|nothing like|isn[’']t|wasn[’']t)\W+(?:\w+\W+)?$", re.I
+)
+_NOUNS = r"(?:film|movie|drama|thriller|comedy|debut|work|portrait|picture|story|tale|piece|achievement|triumph)"
+
+
+def claims(spans: list[Span], title: str) -> list[Claim]:
+    """Evaluative phrases about the film, its crafts and its people, in the review's order."""
+    aspects = _lists()[0]
+    film = rf"(?P<subj>{re.escape(title)}|[Tt]he (?:film|movie))"
+    craft_words = "|".join(re.escape(c) for k, v in aspects.items() if k != "performance" for c in v if " " not in c)
+    craft = rf"(?P<subj>[Tt]he (?:film[’']s |movie[’']s )?(?:{craft_words}))"
+    copula = r"(?:,[^,]{3,80},)? (?P<verb>is|was|feels|remains|proves|looks|sounds)"
+    adj = r"(?P<phrase>(?:(?:not )?(?:\w+ly )?[a-zé-]+(?:,? and (?:\w+ly )?[a-zé-]+)?))(?=[.,;:!—–]| but| and| as| in| with)"
+    noun = rf"(?P<phrase>an? [^.;:!?—–\"“”]{{3,90}}?\b{_NOUNS})\b"
+    patterns = [
+        ("film", re.compile(rf"\b{film}{copula} {noun}")),
+        ("film", re.compile(rf"\b{film}{copula} {adj}")),
+        ("aspect", re.compile(rf"\b{craft}{copula} {adj}")),
+        (
+            "described",
+            re.compile(
+                rf"(?P<subj>)\b(?P<verb>)(?P<phrase>(?:an?|one of the (?:most|best|finest)) (?:[\w-]+,? (?:and )?){{1,4}}?{_NOUNS}s?)\b"
+            ),
+        ),
+    ]
+    out: list[Claim] = []
+    for span in spans:
+        s = display(span.sentence)
+        if s.endswith("?") or _award(s):
+            continue
+        for kind, pattern in patterns:
+            for m in pattern.finditer(s):
+                phrase = m.group("phrase").strip(" ,")
+                subject = m.group("subj")
+                if not _phrase_ok(phrase) or _NEGATED.search(s[max(0, m.start("phrase") - 25) : m.start("phrase")]):
+                    continue
+                subj_low = subject.lower()
+                found = "ending" if kind == "aspect" and any(w in subj_low for w in aspects["ending"]) else kind
+                if found == "described" and (find_names(phrase) or any(c.span == span for c in out)):
+                    continue  # another film's description ("a Tom Hanks vehicle"), or one claim per sentence
+                out.append(Claim(found, subject if subject == title else subj_low, phrase, m.group("verb"), span))
+        out.extend(_performance_claims(span, s, spans, title))
+    return out
+
+
+_PERSON = r"(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
+_PERFORMANCE = [
+    re.compile(
+        rf"{_PERSON}[’']s? (?:\w+ ){{0,2}}(?:performance|turn) (?P<verb>is|was) (?P<phrase>(?:\w+ly )?[a-z-]+(?: and (?:\w+ly )?[a-z-]+)?)\b"
+    ),
+    re.compile(
+        rf"{_PERSON},? (?:who )?(?P<verb>gives|delivers) (?P<phrase>(?:an?|the|one of (?:his|her|their)) [^.;:!?—–,\"“”]{{2,60}}?(?:performances?|turns?))\b"
+    ),
+    re.compile(rf"{_PERSON} (?P<verb>is|was) (?P<phrase>(?:\w+ly )?[a-z-]+(?: and (?:\w+ly )?[a-z-]+)?) as\b"),
+]
+
+
+def _performance_claims(span: Span, s: str, spans: list[Span], title: str) -> list[Claim]:
+    """ "X gives a fiercely committed performance", "X's turn is superb", "X is terrific as Y"."""
+    out = []
+    for pattern in _PERFORMANCE:
+        for m in pattern.finditer(s):
+            person = _person(m.group("person"), spans, title)
+            if person and _phrase_ok(m.group("phrase")):
+                out.append(Claim("performance", person, m.group("phrase"), m.group("verb"), span))
+    return out
+
+
+def _person(name: str, spans: list[Span], title: str) -> str | None:
+    """The full name of a person the review names (two words at least), never the title."""
+    if fold(name) == fold(title) or name.split()[0] in ("The", "This", "That", "It", "A", "An", "His", "Her"):
+        return None
+    known = _known(tuple(spans))
+    full = full_name(name, known)
+    return full if " " in full and fold(full) != fold(title) else None
+
+
+@cache
+def _known(spans: tuple[Span, ...]) -> list[str]:
+    return [n.text for span in spans for n in find_names(span.sentence)]
+
+
+def _award(sentence: str) -> bool:
+    return bool(
+        re.search(r"\b(?:Oscars?|BAFTAs?|Golden (?:Globe|Lion|Bear)s?|Palme|nominat\w+|Academy Awards?)\b", sentence)
+    )

@@ -197,13 +197,13 @@ class Scheduler:
         await self._step("claimed")
         channel, thread = schedule.channel_id, occ.thread
         if occ.state == "claimed" or thread is None:
-            thread = await self.chat.find_post(channel, key + ":thread") or await self.chat.create_thread(
-                channel, content.title, content.messages, key=key + ":thread"
-            )
+            # Not find_post: a thread found again may lack replies; create_thread finds each part by its key
+            # and posts only the missing ones, so a restart completes the thread instead of doubling it.
+            thread = await self.chat.create_thread(channel, content.title, content.messages, key=key + ":thread")
             await self._step("thread_created")
             await self._mark(occ, "thread_posted", thread=thread)
         if occ.state != "poll_posted" and content.poll is not None:
-            poll = await self.chat.find_post(channel, key + ":poll") or await self.chat.send(
+            poll = await self.chat.find_post(channel, key + ":poll", thread=thread) or await self.chat.send(
                 channel, content.poll, thread=thread, key=key + ":poll"
             )
             await self._step("poll_sent")

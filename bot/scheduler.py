@@ -139,6 +139,22 @@ class Scheduler:
             return  # another live process is on it
         schedule = await self.store.by_id(occ.schedule_id)
         assert schedule is not None
+        renewal = asyncio.create_task(self._renew(occ))
+        try:
+            await self._work(schedule, occ)
+        finally:
+            renewal.cancel()
+            await asyncio.gather(renewal, return_exceptions=True)
+
+    async def _renew(self, occ: Occurrence) -> None:
+        """Keep the lease alive while a step waits (a long Retry-After), so no one takes over a live owner."""
+        while True:
+            await self.clock.sleep_until(self.clock.now() + LEASE / 4)
+            if not await self.store.renew(occ.id, self.owner, self.clock.now() + LEASE):
+                log.warning("lost the lease on occurrence %s while working on it", occ.id)
+                return
+
+    async def _work(self, schedule: Schedule, occ: Occurrence) -> None:
         try:
             if occ.state in OPEN:
                 await self._post(schedule, occ)

@@ -172,3 +172,24 @@ async def test_a_live_owner_renews_its_lease_while_a_post_waits_so_no_one_takes_
         await asyncio.gather(working, return_exceptions=True)
         await first.close()
         await second.close()
+
+
+async def test_a_process_that_lost_its_lease_posts_nothing(settings: Settings) -> None:
+    platform, clock = FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0))
+    bot = await start_bot(settings, platform, clock)
+    try:
+        await bot.say("/schedule add anora #films friday 19:00 Europe/London")
+        clock.set(FRIDAY_7PM)
+
+        async def taken_over(name: str) -> None:
+            if name == "claimed":  # another process took the row over while this one was away
+                async with bot.app.store.transaction() as db:
+                    await db.execute("UPDATE occurrences SET owner = 'another-process'")
+
+        bot.scheduler.on_step = taken_over
+        await bot.scheduler.tick()
+        assert "create_thread" not in bot.chat.calls and platform.posts == []
+        [occ] = await ScheduleStore(bot.app.store).history(1)
+        assert occ.state == "claimed" and occ.attempts == 0  # left to its new owner, not counted as a failure
+    finally:
+        await bot.close()

@@ -71,17 +71,25 @@ class PollService:
         *,
         closes_at: datetime | None = None,
         hours: float | None = DEFAULT_HOURS,
+        key: str | None = None,
     ) -> Poll:
-        """Store a new poll, closing at `closes_at` or after `hours` (None: only when closed)."""
+        """Store a new poll, closing at `closes_at` or after `hours` (None: only when closed).
+
+        With a `key` stored before (a retry or a restart of the same post), that poll is returned instead.
+        """
         if len(spec.options) < 2:
             raise ValueError("a poll needs at least two options")
         if closes_at is None and hours is not None:
             closes_at = self.now() + timedelta(hours=hours)
         closes_at = closes_at.replace(microsecond=0) if closes_at else None  # stored to the second
         poll_id = await self.repo.insert(
-            club_id, channel_id, title, spec.question, spec.options, spec.multiple, closes_at
+            club_id, channel_id, title, spec.question, spec.options, spec.multiple, closes_at, key
         )
-        return Poll(poll_id, club_id, channel_id, spec, title, None, closes_at)
+        if key is None:
+            return Poll(poll_id, club_id, channel_id, spec, title, None, closes_at)
+        stored = await self.get(poll_id)
+        assert stored is not None
+        return stored
 
     async def posted(self, poll: Poll, message_id: str) -> Poll:
         """Remember the message that shows the poll."""

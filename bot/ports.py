@@ -27,7 +27,10 @@ class ChatPort(Protocol):
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
         """Open a thread titled `title` (a thread from a starter message, a forum post, or a
-        parent message with replies) and post `messages` in it; the ref has thread_id set."""
+        parent message with replies) and post `messages` in it; the ref has thread_id set.
+
+        Called again with a `key` it was called with before, it returns that thread and posts only
+        the parts still missing, wherever the platform lets each part be found again."""
         ...
 
     async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:

@@ -30,6 +30,10 @@ class Unpostable(Exception):
     """An occurrence that no retry can post (its film is gone): reported at once."""
 
 
+class LeaseLost(Exception):
+    """Another process took the occurrence over: this one stops, posting and recording nothing more."""
+
+
 def running(app: App) -> Scheduler | None:
     """The scheduler serving `app` in this process, if one was started."""
     return _RUNNING.get(app)
@@ -139,11 +143,29 @@ class Scheduler:
             return  # another live process is on it
         schedule = await self.store.by_id(occ.schedule_id)
         assert schedule is not None
+        renewal = asyncio.create_task(self._renew(occ))
+        try:
+            await self._work(schedule, occ)
+        finally:
+            renewal.cancel()
+            await asyncio.gather(renewal, return_exceptions=True)
+
+    async def _renew(self, occ: Occurrence) -> None:
+        """Keep the lease alive while a step waits (a long Retry-After), so no one takes over a live owner."""
+        while True:
+            await self.clock.sleep_until(self.clock.now() + LEASE / 4)
+            if not await self.store.renew(occ.id, self.owner, self.clock.now() + LEASE):
+                log.warning("lost the lease on occurrence %s while working on it", occ.id)
+                return
+
+    async def _work(self, schedule: Schedule, occ: Occurrence) -> None:
         try:
             if occ.state in OPEN:
                 await self._post(schedule, occ)
             else:
                 await self._close(schedule, occ)
+        except LeaseLost as exc:
+            log.warning("schedule %s occurrence %s: %s; its new owner carries on", schedule.id, occ.occurrence, exc)
         except Unpostable as exc:
             await self.store.fail(occ.id, self.owner, str(exc))
             await self._report(schedule, occ, "report_failed", reason=str(exc))
@@ -183,13 +205,18 @@ class Scheduler:
         if self.on_step is not None:
             await self.on_step(name)
 
+    async def _fence(self, occ: Occurrence) -> None:
+        """Renew the lease just before a post; a process that lost it (another took over) posts nothing."""
+        if not await self.store.renew(occ.id, self.owner, self.clock.now() + LEASE):
+            raise LeaseLost(f"lost the lease on occurrence {occ.id}")
+
     async def _mark(
         self, occ: Occurrence, state: str, thread: PostRef | None = None, poll: PostRef | None = None,
         tally: str | None = None,
     ) -> None:  # fmt: skip
         lease = self.clock.now() + LEASE
         if not await self.store.advance(occ.id, self.owner, state, lease, thread=thread, poll=poll, tally=tally):
-            raise RuntimeError(f"lost the lease on occurrence {occ.id}")
+            raise LeaseLost(f"lost the lease on occurrence {occ.id}")
         await self._step(state)
 
     async def _post(self, schedule: Schedule, occ: Occurrence) -> None:
@@ -197,13 +224,15 @@ class Scheduler:
         await self._step("claimed")
         channel, thread = schedule.channel_id, occ.thread
         if occ.state == "claimed" or thread is None:
-            thread = await self.chat.find_post(channel, key + ":thread") or await self.chat.create_thread(
-                channel, content.title, content.messages, key=key + ":thread"
-            )
+            # Not find_post: a thread found again may lack replies; create_thread finds each part by its key
+            # and posts only the missing ones, so a restart completes the thread instead of doubling it.
+            await self._fence(occ)
+            thread = await self.chat.create_thread(channel, content.title, content.messages, key=key + ":thread")
             await self._step("thread_created")
             await self._mark(occ, "thread_posted", thread=thread)
         if occ.state != "poll_posted" and content.poll is not None:
-            poll = await self.chat.find_post(channel, key + ":poll") or await self.chat.send(
+            await self._fence(occ)
+            poll = await self.chat.find_post(channel, key + ":poll", thread=thread) or await self.chat.send(
                 channel, content.poll, thread=thread, key=key + ":poll"
             )
             await self._step("poll_sent")
@@ -214,12 +243,14 @@ class Scheduler:
         content, key = await self._content(schedule, occ), _key(schedule, occ)
         tally = _tally(occ.tally)
         if occ.state == "posted":
+            await self._fence(occ)
             tally = await self.chat.close_poll(occ.poll) if occ.poll else None
             await self._step("poll_closed")
             await self._mark(occ, "tallied", tally=json.dumps(_tally_json(tally)))
         question = content.poll.poll.question if content.poll and content.poll.poll else None
         recap = weekly.recap(content.label, question if occ.poll else None, tally)
         if await self.chat.find_post(schedule.channel_id, key + ":recap") is None:
+            await self._fence(occ)
             await self.chat.send(schedule.channel_id, recap, thread=occ.thread, key=key + ":recap")
         await self._step("recap_sent")
         await self._mark(occ, "closed")

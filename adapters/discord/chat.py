@@ -73,7 +73,14 @@ class DiscordChat:
         return ref
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
-        """A thread from a starter message (text channel) or a forum post, then the other messages in it."""
+        """A thread from a starter message (text channel) or a forum post, then the other messages in it.
+
+        Called again with the same key, the thread this process made is returned; after a restart the
+        parts are sent again with their nonces, which Discord drops as duplicates within its nonce window.
+        """
+        known = self._posts.get((channel_id, key))
+        if known is not None:
+            return known
         channel = await self._channel(channel_id)
         drafts = render_all(messages) or render_all([Message(title)])
         name = clip(title, THREAD_NAME_MAX) or "Discussion"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -55,31 +55,42 @@ class SlackChat:
         key: str | None = None,
         club_id: str | None = None,
         poll_hours: float | Literal["default"] | None = "default",
+        posted: Mapping[str, str] | None = None,
     ) -> str:
         """Post a message (split if long; a poll is stored, then posted with its buttons), each part exactly once.
 
         Returns the ts of the poll's message if there is a poll (close_poll needs it), else of the first
         message; that message carries `key`, so find_post returns the same ref. The other parts carry keys
-        derived from it, and an unkeyed message gets a key of its own, so no retry ever posts twice.
+        derived from it, and an unkeyed message gets a key of its own, so no retry ever posts twice. Parts
+        whose key is in `posted` (key → ts, found earlier) are not posted again, nor a keyed poll already shown.
         """
         parts = render(message) if message.sections or message.buttons or not message.poll else []
-        poll = None
-        if message.poll is not None:
-            club = club_id or await self.club_id()
-            hours = self.poll_hours if poll_hours == "default" else poll_hours
-            poll = await self.polls.open(club, channel_id, message.poll, message.title if not parts else None,
-                                         hours=hours)  # fmt: skip
+        poll = await self._open(channel_id, message, club_id, poll_hours, key, bool(parts))
         base = key or (f"poll-{poll.id}" if poll else f"post-{uuid.uuid4().hex}")
-        stamps = []
+        stamps, posted = [], posted or {}
         for n, part in enumerate(parts):
             part_key = base if n == 0 and poll is None else f"{base}#{n + 1}"
-            stamps.append(await self.poster.post(channel_id, part.payload(), part_key, thread_ts, False))
+            known = posted.get(part_key)
+            stamps.append(known or await self.poster.post(channel_id, part.payload(), part_key, thread_ts, False))
         if poll is None:
             return stamps[0]
+        if poll.message_id:
+            return poll.message_id  # this keyed poll was posted (and recorded) before
         shown = poll_message(poll, await self.polls.tally(poll))[0]
-        ts = await self.poster.post(channel_id, shown.payload(), base, thread_ts, False)
+        ts = await self.poster.post(channel_id, shown.payload(), base, thread_ts, False, poll=poll.id)
         await self.polls.posted(poll, ts)
         return ts
+
+    async def _open(
+        self, channel_id: str, message: Message, club_id: str | None, poll_hours: float | Literal["default"] | None,
+        key: str | None, titled: bool,
+    ) -> Poll | None:  # fmt: skip
+        if message.poll is None:
+            return None
+        club = club_id or await self.club_id()
+        hours = self.poll_hours if poll_hours == "default" else poll_hours
+        title = message.title if not titled else None
+        return await self.polls.open(club, channel_id, message.poll, title, hours=hours, key=key)
 
     async def send(
         self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
@@ -94,25 +105,42 @@ class SlackChat:
         return PostRef(channel_id, ts, thread_ts)
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
-        """A parent message titled `title`, then `messages` as its replies: each exactly once, even when retried."""
-        parent = pack(title[:300], [header(title)])[0]
-        ts = await self.poster.post(channel_id, parent.payload(), key, None, True)
+        """A parent message titled `title`, then `messages` as its replies (keyed `{key}/{n}`).
+
+        Called again with the same key (a retry, a restart), it finds the parent by its metadata and the
+        replies already posted by theirs, and posts only the missing parts: the thread is completed, never doubled.
+        """
+        found = await checked("conversations.history", channel_id, self.poster.lookup(channel_id, key))
+        if found is None:
+            parent = pack(title[:300], [header(title)])[0]
+            ts, posted = await self.poster.post(channel_id, parent.payload(), key, None, True), {}
+        else:
+            ts = str(found["ts"])
+            posted = await checked("conversations.replies", channel_id, self.poster.replies(channel_id, ts))
         for n, message in enumerate(messages, 1):
-            await self.post(channel_id, message, thread_ts=ts, key=f"{key}/{n}")
+            await self.post(channel_id, message, thread_ts=ts, key=f"{key}/{n}", posted=posted)
         return PostRef(channel_id, ts, thread_id=ts)
 
     async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
         """The post or thread made with `key`, found by its metadata: in the channel's recent history,
-        or among `thread`'s replies (conversations.history does not hold replies)."""
+        or among `thread`'s replies (conversations.history does not hold replies). A poll found so is
+        recorded as shown by that message, should its sender have died before recording it."""
         thread_ts = thread.thread_id if thread else None
         method = "conversations.replies" if thread_ts else "conversations.history"
         found = await checked(method, channel_id, self.poster.lookup(channel_id, key, thread_ts))
         if found is None:
             return None
-        ts = str(found["ts"])
+        ts, payload = str(found["ts"]), found["metadata"]["event_payload"]
+        if payload.get("poll") is not None:
+            await self._adopt(int(payload["poll"]), ts)
         if thread_ts:
             return PostRef(channel_id, ts, thread_ts)
-        return PostRef(channel_id, ts, ts if found["metadata"]["event_payload"].get("thread") else None)
+        return PostRef(channel_id, ts, ts if payload.get("thread") else None)
+
+    async def _adopt(self, poll_id: int, ts: str) -> None:
+        poll = await self.polls.get(poll_id)
+        if poll is not None and poll.message_id is None:
+            await self.polls.posted(poll, ts)
 
     async def show_poll(self, poll: Poll, closed: bool = False) -> PollTally:
         """Update the poll's message with its tally (final results if `closed`)."""

@@ -80,15 +80,22 @@ async def checked(method: str, channel: str, call: Awaitable[T]) -> T:
         raise failure(method, channel, exc) from None
 
 
-def metadata(key: str, thread: bool = False) -> dict[str, Any]:
-    """Message metadata carrying an idempotency key, so that a post can be found again."""
-    return {"event_type": EVENT_TYPE, "event_payload": {"key": key, "thread": thread}}
+def metadata(key: str, thread: bool = False, poll: int | None = None) -> dict[str, Any]:
+    """Message metadata carrying an idempotency key (and the poll it shows), so that a post can be found again."""
+    payload: dict[str, Any] = {"key": key, "thread": thread} | ({"poll": poll} if poll is not None else {})
+    return {"event_type": EVENT_TYPE, "event_payload": payload}
+
+
+def key_of(message: dict[str, Any]) -> str | None:
+    """The idempotency key a message from history carries in our metadata, if any."""
+    meta = message.get("metadata") or {}
+    key = (meta.get("event_payload") or {}).get("key") if meta.get("event_type") == EVENT_TYPE else None
+    return str(key) if key is not None else None
 
 
 def keyed(message: dict[str, Any], key: str) -> bool:
     """Whether a message from history carries our metadata with `key`."""
-    meta = message.get("metadata") or {}
-    return meta.get("event_type") == EVENT_TYPE and (meta.get("event_payload") or {}).get("key") == key
+    return key_of(message) == key
 
 
 class Poster:
@@ -97,13 +104,16 @@ class Poster:
     def __init__(self, client: AsyncWebClient, backoff: float = BACKOFF, sleep: Sleep = asyncio.sleep) -> None:
         self.client, self.backoff, self.sleep = client, backoff, sleep
 
-    async def post(self, channel: str, body: dict[str, Any], key: str, thread_ts: str | None, thread: bool) -> str:
+    async def post(
+        self, channel: str, body: dict[str, Any], key: str, thread_ts: str | None, thread: bool, poll: int | None = None
+    ) -> str:
         """Post `body` with `key`; after an unknown outcome, the post found by its key or posted again."""
         extra: dict[str, Any] = {"thread_ts": thread_ts} if thread_ts else {}
+        meta = metadata(key, thread, poll)
         for attempt in range(POST_ATTEMPTS):
             try:
                 sent = await self.client.chat_postMessage(
-                    channel=channel, unfurl_links=False, metadata=metadata(key, thread), **body, **extra
+                    channel=channel, unfurl_links=False, metadata=meta, **body, **extra
                 )
                 return str(sent["ts"])
             except FAILURES as exc:
@@ -125,6 +135,18 @@ class Poster:
             if found is not None or not cursor:
                 return dict(found) if found is not None else None
         return None
+
+    async def replies(self, channel: str, thread_ts: str) -> dict[str, str]:
+        """The ts of every keyed reply in a thread (and of its parent), by key."""
+        found: dict[str, str] = {}
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            page = await self._page(channel, thread_ts, cursor)
+            found |= {k: str(m["ts"]) for m in page.get("messages") or [] if (k := key_of(m)) is not None}
+            cursor = (page.get("response_metadata") or {}).get("next_cursor") or None
+            if not cursor:
+                break
+        return found
 
     async def _page(self, channel: str, thread_ts: str | None, cursor: str | None) -> Any:
         if thread_ts is None:

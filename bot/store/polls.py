@@ -11,8 +11,10 @@ import aiosqlite
 from bot.store.sqlite import SqliteStore
 
 INSERT_POLL = """
-INSERT INTO polls (club_id, channel_id, title, question, options, multiple, closes_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO polls (club_id, channel_id, title, question, options, multiple, closes_at, post_key)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_key) WHERE post_key IS NOT NULL DO NOTHING
 """
+POLL_ID_BY_KEY = "SELECT id FROM polls WHERE post_key = ?"
 SET_MESSAGE = "UPDATE polls SET message_id = ? WHERE id = ?"
 POLL_BY_ID = "SELECT * FROM polls WHERE id = ?"
 POLL_BY_MESSAGE = "SELECT * FROM polls WHERE channel_id = ? AND message_id = ?"
@@ -59,12 +61,18 @@ class SqlitePolls:
         options: Sequence[str],
         multiple: bool,
         closes_at: datetime | None,
+        key: str | None = None,
     ) -> int:
-        """Store a new open poll; its id."""
+        """Store a new open poll; its id (with a `key` already stored: that poll's id)."""
         values = (club_id, channel_id, title, question, json.dumps(list(options)), int(multiple), to_text(closes_at))
         async with self.store.transaction() as db:
-            cur = await db.execute(INSERT_POLL, values)
-            return int(cur.lastrowid or 0)
+            cur = await db.execute(INSERT_POLL, (*values, key))
+            if cur.rowcount == 1:
+                return int(cur.lastrowid or 0)
+            async with db.execute(POLL_ID_BY_KEY, (key,)) as found:
+                row = await found.fetchone()
+            assert row is not None
+            return int(row[0])
 
     async def set_message(self, poll_id: int, message_id: str) -> None:
         """Remember where the poll was posted."""

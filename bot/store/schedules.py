@@ -59,6 +59,7 @@ UPDATE occurrences SET state = ?, attempts = 0, retry_at = '', error = NULL, lea
     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ? AND owner = ?
 """
+RENEW = "UPDATE occurrences SET lease_until = ? WHERE id = ? AND owner = ? AND lease_until > ''"
 SET_FILM = "UPDATE occurrences SET film_slug = ? WHERE id = ?"
 RETRY_LATER = "UPDATE occurrences SET attempts = ?, retry_at = ?, lease_until = ?, error = ? WHERE id = ? AND owner = ?"
 FAIL = "UPDATE occurrences SET state = 'failed', error = ?, lease_until = '' WHERE id = ? AND owner = ?"
@@ -323,6 +324,12 @@ class ScheduleStore:
         p = (poll.channel_id, poll.message_id, poll.thread_id) if poll else (None, None, None)
         async with self.store.transaction() as db:
             cur = await db.execute(ADVANCE, (state, utc_text(lease), *t, *p, tally, occ_id, owner))
+            return cur.rowcount == 1
+
+    async def renew(self, occ_id: int, owner: str, lease: datetime) -> bool:
+        """Extend this process's lease while it works; False if it lost the lease."""
+        async with self.store.transaction() as db:
+            cur = await db.execute(RENEW, (utc_text(lease), occ_id, owner))
             return cur.rowcount == 1
 
     async def retry_later(self, occ: Occurrence, owner: str, retry_at: datetime, error: str) -> None:

@@ -76,12 +76,15 @@ class FakeChat:
         return self._new(channel_id, key, None, [message], thread=thread).ref
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
-        """Record a thread with its messages."""
+        """Record a thread with its messages (the one made with `key` before, if the platform keeps keys)."""
         self._call("create_thread")
+        made = [p for p in self.platform.threads(channel_id) if p.key == key]
+        if made and self.platform.keyed:
+            return made[0].ref
         thread_id = f"t{next(self.platform.ids)}"
         return self._new(channel_id, key, title, messages, thread_id=thread_id).ref
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
         """A post made with `key` in the channel or its threads, if the platform keeps keys."""
         self._call("find_post")
         found = [p for p in self.platform.posts if p.key == key and p.ref.channel_id == channel_id]

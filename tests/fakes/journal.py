@@ -44,11 +44,14 @@ class JournalChat:
         return self._append({"op": op, "channel": channel_id, "key": key, "in_thread": parent})
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
-        """Append a thread."""
+        """Append a thread (unless one with `key` is there already)."""
+        made = [r for r in read_journal(self.path) if r["op"] == "thread" and r["key"] == key]
+        if made:
+            return PostRef(made[0]["channel"], made[0]["id"], made[0]["thread_id"])
         record = {"op": "thread", "channel": channel_id, "key": key, "title": title, "thread_id": key}
         return self._append(record)
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
         """The post made with `key`, read back from the file."""
         for r in read_journal(self.path):
             if r["key"] == key and r["channel"] == channel_id:

@@ -124,3 +124,19 @@ async def test_a_vote_for_another_clubs_poll_is_refused_and_stores_nothing(polls
         await polls.vote(poll.id, "U1", 0, club_id="T2")
     assert (await polls.tally(poll)).voters == 0
     assert (await polls.vote(poll.id, "U1", 0, club_id="T1")).tally.counts == (1, 0, 0)
+
+
+async def test_a_keyed_poll_is_stored_once_so_every_message_of_it_counts_and_closes_together(
+    store: SqliteStore, clock: Clock
+) -> None:
+    service = PollService(SqlitePolls(store), clock)
+    first = await service.open("T1", "C1", SPEC, hours=None, key="filmclub:1:2025-01-10T19:00:poll")
+    await service.vote(first.id, "U1", 0)
+    again = await service.open("T1", "C1", SPEC, hours=None, key="filmclub:1:2025-01-10T19:00:poll")
+    assert again.id == first.id
+    await service.vote(again.id, "U2", 2)
+    _, tally = await service.close(again)
+    assert tally.counts == (1, 0, 1) and tally.voters == 2
+    assert (await service.get(first.id)).closed_at is not None  # type: ignore[union-attr]
+    other = await service.open("T1", "C1", SPEC, hours=None)
+    assert other.id != first.id

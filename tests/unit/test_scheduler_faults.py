@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
+from typing import Any
 
 import pytest
 
@@ -141,3 +143,53 @@ async def test_two_schedulers_racing_on_one_database_post_each_occurrence_once(s
     finally:
         await a.close()
         await b.close()
+
+
+async def test_a_live_owner_renews_its_lease_while_a_post_waits_so_no_one_takes_over(settings: Settings) -> None:
+    platform, clock = FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0))
+    first, second = await start_bot(settings, platform, clock), await start_bot(settings, platform, clock)
+    await first.say("/schedule add anora #films friday 19:00 Europe/London")
+    clock.set(FRIDAY_7PM)
+    release, real = asyncio.Event(), first.chat.create_thread
+
+    async def slow_thread(*args: Any, **kwargs: Any) -> Any:
+        await release.wait()  # a long Retry-After back-off inside the platform call
+        return await real(*args, **kwargs)
+
+    first.chat.create_thread = slow_thread  # type: ignore[method-assign]
+    working = asyncio.create_task(first.scheduler.tick())
+    try:
+        for _ in range(12):  # three leases' worth of waiting
+            clock.advance(LEASE / 4)
+            await asyncio.sleep(0.05)  # the renewal's write
+            await second.scheduler.tick()
+        assert "create_thread" not in second.chat.calls  # the other process never took the live owner's work
+        release.set()
+        await working
+        assert len(platform.threads()) == 1 and len(platform.polls()) == 1
+    finally:
+        release.set()
+        await asyncio.gather(working, return_exceptions=True)
+        await first.close()
+        await second.close()
+
+
+async def test_a_process_that_lost_its_lease_posts_nothing(settings: Settings) -> None:
+    platform, clock = FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0))
+    bot = await start_bot(settings, platform, clock)
+    try:
+        await bot.say("/schedule add anora #films friday 19:00 Europe/London")
+        clock.set(FRIDAY_7PM)
+
+        async def taken_over(name: str) -> None:
+            if name == "claimed":  # another process took the row over while this one was away
+                async with bot.app.store.transaction() as db:
+                    await db.execute("UPDATE occurrences SET owner = 'another-process'")
+
+        bot.scheduler.on_step = taken_over
+        await bot.scheduler.tick()
+        assert "create_thread" not in bot.chat.calls and platform.posts == []
+        [occ] = await ScheduleStore(bot.app.store).history(1)
+        assert occ.state == "claimed" and occ.attempts == 0  # left to its new owner, not counted as a failure
+    finally:
+        await bot.close()

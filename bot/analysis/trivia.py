@@ -76,7 +76,7 @@ def _others(facts: list[AwardFact], by_category: bool) -> str:
     names: list[str] = []
     bodies = wording(_WORDING).get("bodies", {})
     for f in facts:
-        name = (f.category or "") if by_category else bodies.get(f.award, f.award)
+        name = (f.category or "") if by_category else _the(f.award, bodies.get(f.award, f.award))["the_award"]
         if name and name not in names:
             names.append(name)
     return names[0] if len(names) == 1 else phrase(_WORDING, "list", head=", ".join(names[:-1]), last=names[-1])
@@ -87,12 +87,8 @@ def _fact(d: Draft, title: str, films: set[str]) -> AwardFact:
     shape = "category" if d.body and d.category else "bare" if d.body else "nobody"
     key = f"{d.result}_{shape}"
     bodies = wording(_WORDING).get("bodies", {})
-    values = {
-        "subject": d.subject,
-        "award": bodies.get(d.body, d.body) if d.body else "",
-        "category": d.category or "",
-        "film": title,
-    }
+    award = bodies.get(d.body, d.body) if d.body else ""
+    values = {"subject": d.subject, "award": award, "category": d.category or "", "film": title, **_the(d.body, award)}
     return AwardFact(
         subject=d.subject,
         film=d.subject if d.subject in films else _film_of(d, title),
@@ -130,7 +126,13 @@ def _staged(f: Fact) -> AwardFact:
     key = f"{f.result}_{shape}"
     found = body_named(f.body)
     award = wording(_WORDING).get("bodies", {}).get(f.body, found.display if found else f.body or "")
-    values = {"subject": f.subject, "award": award, "category": f.category_shown or "", "film": f.film}
+    values = {
+        "subject": f.subject,
+        "award": award,
+        "category": f.category_shown or "",
+        "film": f.film,
+        **_the(f.body, award),
+    }
     return AwardFact(
         subject=f.subject,
         film=f.film,
@@ -141,3 +143,9 @@ def _staged(f: Fact) -> AwardFact:
         answer=phrase(_WORDING, f"{key}_answer", **values),
         source=f.span.source,
     )
+
+
+def _the(body: str | None, shown: str) -> dict[str, str]:
+    """ "the Oscars" for a body the catalogue knows, the name alone for any other ("Time magazine")."""
+    known = body_named(body) is not None
+    return {"the_award": f"the {shown}" if known else shown, "The_award": f"The {shown}" if known else shown}

@@ -9,6 +9,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
+QUOTES = str.maketrans({"'": "['’]", "’": "['’]"})  # either apostrophe matches either
 Kind = Literal["film", "person", "any"]
 _NAME_AFTER = r"(?! (?!(?:Awards?|Best|Nominations?|Nominee|Winners?|Race|Season|Night|Campaign|Ceremony|Buzz|Film|Festival|Jury|Prize|Competition|Glory|Gold|Voters?|Members?|Statuettes?)\b)[A-Z][a-z])"
 
@@ -84,7 +85,7 @@ def _alias_pattern(alias: str) -> str:
     """One alias as a pattern: case-sensitive with "Cs:", a guard against first names on one word."""
     sensitive = alias.startswith("Cs:")
     word = alias[3:] if sensitive else alias
-    core = re.escape(word).replace("'", "['’]").replace("’", "['’]")
+    core = re.escape(word).translate(QUOTES)
     core = re.sub(r"(?<=\w)s\\ ", r"(?:s|['’]s|s['’])\\ ", core)  # "Directors Guild" or "Director's Guild"
     if not sensitive:
         core = f"(?i:{core})"

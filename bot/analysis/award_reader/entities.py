@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from bot.analysis.award_reader.catalogue import catalogue, normalise_key
+from bot.analysis.award_reader.catalogue import QUOTES, catalogue, normalise_key
 from bot.analysis.award_reader.words import words
 
 _TOKEN = r"(?:[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ][\w’'-]*)"
@@ -74,7 +74,7 @@ def fold(text: str) -> str:
 
 
 def _title_re(title: str) -> re.Pattern[str]:
-    core = re.escape(title.strip()).replace("'", "['’]").replace("’", "['’]").replace(r"\ ", r"\s+")
+    core = re.escape(title.strip()).translate(QUOTES).replace(r"\ ", r"\s+")
     alts = [core]
     short = re.split(r"[:(]", title)[0].strip()
     if short != title.strip() and len(short.split()) > 1:
@@ -178,7 +178,10 @@ def _other_films(sentence: str, index: Index) -> list[str]:
     names += [m.group() for m in _JOINED_TITLE.finditer(sentence) if _joined_ok(m.group(), sentence, m.start(), index)]
     # A possessive ends a title run: "The Father's Anthony Hopkins" names the film, then a person.
     names = [
-        _after_maker(re.split(r"(?<=\w)['’]s?\s", n)[0] if n.split()[0] in {"The", "A", "An"} else n) for n in names
+        n
+        if index.title_re.search(n)  # "Child's Pose" is the title, not a maker's "Pose"
+        else _after_maker(re.split(r"(?<=\w)['’]s?\s", n)[0] if n.split()[0] in {"The", "A", "An"} else n)
+        for n in names
     ]
     return [n.strip(" ,.") for n in names if _film_like(n.strip(" ,."), index)]
 
@@ -197,6 +200,8 @@ def _joined_ok(name: str, sentence: str, start: int, index: Index) -> bool:
         return True
     if fold(first) in given_names() or re.search(r"\s(?:for|with|from|to)\s", name):
         return False  # "Viola Davis for Fences": a person, then a title
+    if len(name.split()) >= 4 and not at_start:
+        return True  # "All Quiet on the Western Front": a long joined run is a title whatever its first word
     return fold(first) not in words().not_name and not (at_start and fold(first) in index.vocabulary)
 
 

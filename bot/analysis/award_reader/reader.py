@@ -120,7 +120,9 @@ def _sentence_facts(span: Span, i: int, index: Index, recent: list[Fact], contex
         if result == "recognized" and tied.categories and sentence[cue.start : cue.end].lower() in _NAMING:
             result = "won"  # "was named Best Actor" is a win
         pick = attribute(cue, clause, entities, sentence, index, cuts)
-        pair = _pair(cue, clause, entities, sentence, index.title)
+        pair = _pair(cue, clause, entities, sentence, index.title) or _each(
+            cue, clause, entities, sentence, index.title
+        )
         if pick is None and not pair:
             continue
         if from_context and pick is not None:
@@ -149,6 +151,36 @@ def _shares_subject(
     ):
         return None
     return made[-1]
+
+
+def _each(cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: str, title: str) -> list[Pick]:
+    """ "A, B, C and D, each receiving the Best Film nod": every item of the list before "each"/"both"/"all"."""
+    lead = re.search(r",?\s+(?:each|both|all)\s+(?:[\w’'-]+\s+){0,5}$", sentence[clause[0] : cue.start], re.I)
+    if lead is None:
+        return []
+    end = clause[0] + lead.start()
+    items: list[Entity] = []
+    pos = end
+    for e in reversed([e for e in entities if e.end <= end and e.via == "name"]):
+        gap = sentence[e.end : pos]
+        if items and not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", gap):
+            # one-word titles between commas ("..., Elvis, ...") join a list of films
+            words_ = [w.strip() for w in re.split(r",|\band\b", gap) if w.strip()]
+            if not all(re.fullmatch(r"[A-ZÀ-Þ][\w’'-]+", w) for w in words_) or "film" not in {e.kind, items[0].kind}:
+                break
+            for w in reversed(words_):
+                at = e.end + gap.index(w)
+                items.insert(0, Entity(at, at + len(w), w, "film"))
+        items.insert(0, e)
+        pos = e.start
+    if len(items) < 2:
+        return []
+    tail = sentence[items[-1].end : end]
+    for w in [w.strip() for w in re.split(r",|\band\b", tail) if w.strip()]:
+        if re.fullmatch(r"[A-ZÀ-Þ][\w’'-]+", w) and items[-1].kind == "film":
+            at = items[-1].end + tail.index(w)
+            items.append(Entity(at, at + len(w), w, "film"))
+    return [Pick(e, 0.9, e.name if e.kind == "film" else title, True) for e in items]
 
 
 def _pair(cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: str, title: str) -> list[Pick]:

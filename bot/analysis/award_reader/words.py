@@ -31,9 +31,11 @@ def phrases(items: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
 
 
-# "The 11th feature by ...", "his latest film", "this Norwegian drama": a noun phrase that names the reviewed film.
+# "The 11th feature by ...", "his latest film", "this Norwegian drama", a sentence opening "French drama, ...":
+# a noun phrase that names the reviewed film.
 _FILM_PHRASE = (
-    r"(?<![\w'’-])(?:the|this|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:^(?=[A-Z])(?:[A-Z][\w-]+\s+)?(?=(?i:drama|film|movie|thriller|comedy|documentary|feature)\b)|"
+    r"(?<![\w'’-])(?:the|this|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?)"
     r"(?:film|movie|feature|drama|documentary|thriller|comedy|picture|western|musical|biopic|debut)(?:['’]s)?(?![\w-])"
 )
 

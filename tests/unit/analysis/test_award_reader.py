@@ -138,6 +138,18 @@ def test_a_list_after_a_colon_stays_in_its_clause() -> None:
                 ("Ben Ode", "BAFTA Awards", "Adapted Screenplay", "won"),
             ],
         ),
+        (
+            "Instead it is The Long Field, Ferryman and Salt Flats, each receiving the Best Film nod at the BAFTAs.",
+            [
+                ("The Long Field", "BAFTA Awards", "Best Film", "nominated"),
+                ("Ferryman", "BAFTA Awards", "Best Film", "nominated"),
+                ("Salt Flats", "BAFTA Awards", "Best Film", "nominated"),
+            ],
+        ),
+        (
+            "French drama, from filmmaker Ada Lin, won the Palme d'Or at Cannes in 2021.",
+            [("Harbour Lights", "Cannes Film Festival", "Palme d'Or", "won")],
+        ),
     ],
 )
 def test_sentences(text: str, expected: list[Fact]) -> None:
@@ -183,3 +195,9 @@ def test_the_shipped_review_reads_the_same_with_both_readers() -> None:
     text = SEED.read_text(encoding="utf-8").split("---", 2)[2]
     rules = {(f.subject, f.award, f.category, f.result) for f in analyze(text, title="Anora").trivia}
     assert set(staged(text, title="Anora")) == rules
+
+
+def test_a_title_matches_with_either_apostrophe() -> None:
+    assert staged("It was Child’s Pose taking home the Golden Bear.", title="Child's Pose") == [
+        ("Child's Pose", "Berlinale", "Golden Bear", "won")
+    ]

@@ -15,7 +15,8 @@ from bot.analysis.award_reader.words import words
 _OBJECT_OF = re.compile(
     r"\b(?:for|over|against|beating|than|like|as|with|from|in|of|to|by|about|behind|alongside|including|unlike|"
     r"besides|opposite|ahead of|beat|beats|defeating|edging out|into|on|at|after|before|under|via|per)\s+"
-    r"(?:(?:the|a|an|fellow|rival|co-star|costar|co-stars|director|actor|actress|star|stars|writer|filmmaker)\s+)*$",
+    r"(?:(?:the|a|an|fellow|rival|co-star|costar|co-stars|director|actor|actress|star|stars|writer|filmmaker)\s+)*"
+    r"(?:[\w’'-]+['’]s?\s+)?[\"“'‘*_]*$",
     re.I,
 )
 _MODIFIER = re.compile(
@@ -171,12 +172,15 @@ def _credits(sentence: str, entities: list[Entity]) -> dict[int, Entity]:
     return out
 
 
-def resolve_pronoun(e: Entity, recent: Sequence[_Recent]) -> Entity:
-    """ "he"/"she" is the one person of the facts just before, else left unresolved."""
+def resolve_pronoun(e: Entity, recent: Sequence[_Recent], last_person: str | None = None) -> Entity:
+    """ "he"/"she" is the one person of the facts just before, else the one person the sentence before named,
+    else left unresolved."""
     if e.via != "pronoun":
         return e
     people = {f.subject for f in recent if f.kind == "person"}
-    return replace(e, name=next(iter(people))) if len(people) == 1 else e
+    if len(people) == 1:
+        return replace(e, name=next(iter(people)))
+    return replace(e, name=last_person) if last_person and not people else e
 
 
 def beaten(cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: str) -> Entity | None:

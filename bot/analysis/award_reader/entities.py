@@ -148,6 +148,8 @@ def _person(sentence: str, group: list[tuple[int, str]], index: Index) -> list[E
     name = re.sub(r"['’]s?$", "", name)
     if len(group) > 4 or catalogue().alias_re.search(name) or index.title_re.fullmatch(name) or _is_prize(name):
         return []
+    if any(fold(t) in words().not_film for _, t in group):
+        return []  # "Oslo Trilogy", "Berlinale Blog": a series or an outlet, no person
     if len(group) == 1:
         full = index.short.get(name)
         return [Entity(start, end, full, "person", possessive=possessive)] if full else []

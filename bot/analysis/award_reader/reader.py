@@ -56,19 +56,26 @@ def read_facts(spans: list[Span], title: str, threshold: float = THRESHOLD) -> l
     # The body the review speaks of: a sentence naming none means the last body a stated fact named
     # (a prediction's or a negation's body does not move it), else the first body the review names.
     context: Body | None = None
+    last_person: str | None = None  # the one person the sentence before names, for "she" in this one
     for i, span in enumerate(spans):
         made: list[Fact] = []
         if not span.sentence.rstrip().endswith("?"):  # a question states nothing
             recent = [f for f in facts if f.index >= i - 3 and spans[f.index].block >= span.block - 1]
-            made = _sentence_facts(span, i, index, recent, context)
+            made = _sentence_facts(span, i, index, recent, context, last_person)
             facts.extend(made)
+        named_people = {
+            e.name for e in sentence_entities(span.sentence, index) if e.kind == "person" and e.via == "name"
+        }
+        last_person = next(iter(named_people)) if len(named_people) == 1 else (None if named_people else last_person)
         named = {m.body.name: m.body for m in find_mentions(span.sentence).bodies}
         stated = [named[f.body] for f in made if f.body in named and f.result != "contender"]
         context = stated[-1] if stated else context or next(iter(named.values()), None)
     return _settle([f for f in facts if f.confidence >= threshold])
 
 
-def _sentence_facts(span: Span, i: int, index: Index, recent: list[Fact], context: Body | None) -> list[Fact]:
+def _sentence_facts(
+    span: Span, i: int, index: Index, recent: list[Fact], context: Body | None, last_person: str | None = None
+) -> list[Fact]:
     sentence = span.sentence
     found = find_mentions(sentence, None if find_mentions(sentence).bodies else context)
     if not found.cues:
@@ -77,7 +84,7 @@ def _sentence_facts(span: Span, i: int, index: Index, recent: list[Fact], contex
     entities = [
         e for e in sentence_entities(sentence, index) if not any(a < e.end and e.start < b for a, b in mentions)
     ]
-    entities = [resolve_pronoun(e, recent) for e in entities]
+    entities = [resolve_pronoun(e, recent, last_person) for e in entities]
     titles = [(e.start, e.end) for e in entities if e.kind == "film" and e.via == "name"]
     # A cue word inside a title ("Lost in Translation", "Winter's Bone... Won") states nothing.
     found = replace(found, cues=tuple(c for c in found.cues if not any(a <= c.start < b for a, b in titles)))

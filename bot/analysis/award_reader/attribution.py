@@ -89,6 +89,10 @@ def _choose(
     entities = _maker_films(entities)
     low = sentence[cue.start : cue.end].lower()
     after = [e for e in entities if cue.end <= e.start < b]
+    if low.startswith(("gave ", "handed ")):  # "the Academy gave it the Oscar": the pronoun is the winner
+        inside = [e for e in entities if cue.start <= e.start < cue.end and e.name]
+        if inside:
+            return inside[0], 0.9
     if cue.kind == "contender" and low in _TALK and after:
         gap = sentence[cue.end : after[0].start]
         if re.fullmatch(r"\s+(?:\w+\s+){0,3}?for\s+(?:the\s+)?", gap):

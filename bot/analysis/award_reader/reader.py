@@ -20,6 +20,7 @@ THRESHOLD = 0.6  # facts below this confidence are not shown (precision first)
 # A cue with no award of its own that continues the fact before it ("Her win was a surprise"): weak evidence,
 # shown only when the subject is named for sure.
 _CONTEXT_WEIGHT = 0.55
+_RIVAL_WEIGHT = 0.7
 _NAMING = frozenset(
     {"named", "crowned", "voted", "honored with", "honoured with"}
 )  # facts below this confidence are not shown (precision first)
@@ -133,7 +134,14 @@ def _sentence_facts(
         if pick is None and not pair:
             continue
         if from_context and pick is not None:
-            out.extend(_from(recent[-1], pick, result, span, i, _CONTEXT_WEIGHT))
+            rival = winner_after(cue, clause, entities, sentence) if result == "lost" else None
+            # "X lost to Y" after an award sentence: the same body, lost to a named rival (no category: the
+            # sentence does not say which)
+            weight = _RIVAL_WEIGHT if rival else _CONTEXT_WEIGHT
+            prior = replace(recent[-1], category=None, shown=None) if rival else recent[-1]
+            out.extend(_from(prior, pick, result, span, i, weight))
+            if rival:
+                out.extend(_from(prior, rival, "won", span, i, weight))
             continue
         for who in pair or ([pick] if pick else []):
             out.extend(_facts(who, result, tied, found, span, i, cue))

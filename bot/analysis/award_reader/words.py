@@ -28,7 +28,7 @@ def phrases(items: list[str]) -> re.Pattern[str]:
     """Whole-word, case-insensitive alternatives, longest first; "'" matches either apostrophe."""
     ordered = sorted(items, key=len, reverse=True)
     alts = [re.escape(p).replace("'", "['’]") for p in ordered]
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alts) + r")(?![\w-]|['’]t\b)", re.I)  # "won't" is no win
 
 
 # "The 11th feature by ...", "his latest film", "this Norwegian drama", a sentence opening "French drama, ...":

@@ -201,3 +201,22 @@ def test_a_title_matches_with_either_apostrophe() -> None:
     assert staged("It was Child’s Pose taking home the Golden Bear.", title="Child's Pose") == [
         ("Child's Pose", "Berlinale", "Golden Bear", "won")
     ]
+
+
+def test_the_academy_gave_it_the_award() -> None:
+    assert staged("Ada Lin is superb, and I see why the Academy gave it the Oscar for Best Foreign Language Film.") == [
+        ("Harbour Lights", "Academy Awards", "Best Foreign Language Film", "won")
+    ]
+
+
+def test_a_loss_to_a_named_rival_continues_the_award_before_it() -> None:
+    text = "Harbour Lights won Best Film at the BAFTAs. Ben Ode lost to Ada Lin for his role."
+    assert staged(text) == [
+        ("Harbour Lights", "BAFTA Awards", "Best Film", "won"),
+        ("Ben Ode", "BAFTA Awards", None, "lost"),
+        ("Ada Lin", "BAFTA Awards", None, "won"),
+    ]
+
+
+def test_wont_is_no_win() -> None:
+    assert staged("I won't pretend I was keen on the Oscar-season slog.") == []

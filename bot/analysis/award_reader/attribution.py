@@ -103,7 +103,7 @@ def _choose(
         after
         and low in _OBJECT_CUES
         and re.fullmatch(r"\s*", sentence[cue.end : after[0].start])
-        and after[0].via != "ref"
+        and (after[0].via != "ref" or low in {"awarded", "gave", "handed"})
     ):
         return after[0], 0.9  # "earned him a nomination"
     passive = re.match(r"\s+by\s+", sentence[cue.end : b])
@@ -194,11 +194,20 @@ def beaten(cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: 
     if bare and (not after or after[0].start > cue.end + bare.end()) and fold(bare.group(1)) not in words().not_name:
         a = cue.end + bare.start(1)  # "beat Maestro to the Golden Lion": a one-word title
         after = [Entity(a, a + len(bare.group(1)), bare.group(1), "film"), *after]
-    if not after or not re.fullmatch(
-        r"\s*(?:(?:the|a|fellow|favou?rite|frontrunner|front-runner|rival|[a-z]+-winning)\s+)*",
-        sentence[cue.end : after[0].start],
-        re.I,
-    ):
+    after = _maker_films(after)
+    if not after:
+        return None
+    gap = sentence[cue.end : after[0].start]
+    plain = re.fullmatch(
+        r"\s*(?:(?:the|a|fellow|favou?rite|frontrunner|front-runner|rival|[a-z]+-winning)\s+)*", gap, re.I
+    )
+    # "ahead of another highly-divisive movie, Roman Polanski's An Officer and a Spy": a described title
+    described = re.fullmatch(
+        r"\s*(?:[\w-]+\s+){0,4}(?:film|movie|drama|picture|documentary|contender|rival)s?,\s+(?:[A-Z][\w-]+\s+){0,3}?"
+        r"(?:[\w-]+['’]s?\s+)?",
+        gap,
+    )
+    if not plain and not described:
         return None
     return after[1] if _is_modifier(after[0], entities, sentence) and len(after) > 1 else after[0]
 

@@ -62,7 +62,7 @@ class Catalogue:
 
 
 # Festival juries give these generic prizes too (Cannes' Best Actor, Venice's Best Screenplay).
-_FESTIVAL_GENERIC = frozenset({"director", "actor", "actress", "screenplay", "script"})
+_FESTIVAL_GENERIC = frozenset({"director", "actor", "actress", "screenplay", "script", "acting prize", "acting award"})
 
 
 def normalise_key(text: str) -> str:

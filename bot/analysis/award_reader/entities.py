@@ -181,7 +181,7 @@ def _other_films(sentence: str, index: Index) -> list[str]:
     # A possessive ends a title run: "The Father's Anthony Hopkins" names the film, then a person.
     names = [
         n
-        if index.title_re.search(n)  # "Child's Pose" is the title, not a maker's "Pose"
+        if index.title_re.fullmatch(n)  # "Child's Pose" is the title, not a maker's "Pose"
         else _after_maker(re.split(r"(?<=\w)['’]s?\s", n)[0] if n.split()[0] in {"The", "A", "An"} else n)
         for n in names
     ]

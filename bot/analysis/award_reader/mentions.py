@@ -235,7 +235,8 @@ def _named_prizes(sentence: str, cat: Catalogue, bodies: tuple[BodyMention, ...]
         body = _context_body(m.start(), bodies) or cat.prize_body(key)
         found = cat.category(key, body)
         generic_only = body is None or key not in body.categories
-        if found is None or (generic_only and not m.group()[0].isupper()):
+        lower_ok = key.endswith((" prize", " award"))  # "the acting prize" is a prize in any case
+        if found is None or (generic_only and not m.group()[0].isupper() and not lower_ok):
             continue  # a generic phrase counts only as a capitalised name ("Supporting Actress")
         out.append(CategoryMention(m.start(), m.end(), found, None if generic_only else body))
     return out

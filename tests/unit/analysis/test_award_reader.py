@@ -220,3 +220,14 @@ def test_a_loss_to_a_named_rival_continues_the_award_before_it() -> None:
 
 def test_wont_is_no_win() -> None:
     assert staged("I won't pretend I was keen on the Oscar-season slog.") == []
+
+
+def test_a_described_rival_after_ahead_of_lost() -> None:
+    text = "Venice awarded it the Golden Lion, finishing just ahead of another divisive film, Ada Lin's Salt Flats."
+    assert ("Salt Flats", "Venice Film Festival", "Golden Lion", "lost") in staged(text)
+
+
+def test_a_lower_case_acting_prize_is_a_category() -> None:
+    assert staged("Ben Ode, who won the acting prize at Cannes, is superb.") == [
+        ("Ben Ode", "Cannes Film Festival", "Acting Prize", "won")
+    ]

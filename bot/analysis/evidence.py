@@ -53,10 +53,24 @@ def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:
         if span.sentence.rstrip().endswith("?"):
             continue
         for aspect, cues in aspects.items():
-            if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues) and (s := stance(low)):
+            s = sum(
+                _near_stance(low, m.start(), m.end()) for c in cues for m in re.finditer(rf"\b{re.escape(c)}\b", low)
+            )
+            if s:
                 total, first = out.get(aspect, (0, span))
                 out[aspect] = (total + s, first)
     return out
+
+
+_REACH = 6  # words: an evaluative word counts for an aspect only this close to it ("the script is sharp")
+
+
+def _near_stance(low: str, start: int, end: int) -> int:
+    """The stance of the words around one aspect cue, so praise of something else in the sentence is not the
+    aspect's ("the screenplay of Good Night is better than its acting" does not praise this film's script)."""
+    before = re.findall(r"[a-zé][a-zé-]*", low[:start])[-_REACH:]
+    after = re.findall(r"[a-zé][a-zé-]*", low[end:])[:_REACH]
+    return stance(" ".join(before + after))
 
 
 def _evaluative(phrase: str) -> bool:

@@ -8,6 +8,7 @@ how often a labelled sentence (dev set and fixtures) comes out whole. It prints 
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import sys
 import time
@@ -25,7 +26,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "reviews"
 BLIND = ROOT / "tests" / "fixtures" / "blind"
 BLIND2 = ROOT / "tests" / "fixtures" / "blind2"
 BLIND3 = ROOT / "tests" / "fixtures" / "blind3"
-DEV = ROOT.parent / "shared" / "dev-reviews"
+DEV = Path(os.environ.get("FILMCLUB_SHARED") or ROOT.parent / "shared") / "dev-reviews"  # as tests/shared.py
 
 
 def _body(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Shared fixtures: settings on a temporary database, and the core app built on them."""
+"""Shared fixtures: settings on a temporary database, and the core app built on them; the shared data's header."""
 
 from __future__ import annotations
 
@@ -10,9 +10,15 @@ import pytest
 from bot.app import App
 from bot.bootstrap import build_app
 from bot.config import Settings
+from tests import shared
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def pytest_report_header() -> str:
+    """Where the shared test data (../shared or $FILMCLUB_SHARED) is, and what of it is missing."""
+    return shared.report_line()
 
 
 @pytest.fixture

@@ -39,9 +39,11 @@ def test_bad_values_are_named() -> None:
 
 
 def test_defaults() -> None:
-    settings = load_settings({"HOME": "/home/u", "XDG_DATA_HOME": "/data"}, None)
+    settings = load_settings({"HOME": "/member-home", "XDG_DATA_HOME": "/data"}, None)
     assert settings.database == Path("/data/filmclub/filmclub.db")
-    assert load_settings({"HOME": "/home/u"}, None).database == Path("/home/u/.local/share/filmclub/filmclub.db")
+    assert load_settings({"HOME": "/member-home"}, None).database == Path(
+        "/member-home/.local/share/filmclub/filmclub.db"
+    )
     assert settings.timezone == "UTC" and settings.grace_hours == 12.0
     assert isinstance(Secret("x"), Secret) and not Secret("")
 

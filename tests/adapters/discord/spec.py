@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
 
-SPEC_PATH = Path("/work/shared/specs/discord/openapi.json")
-if not SPEC_PATH.is_file():  # the specs folder beside the repository
-    SPEC_PATH = Path(__file__).resolve().parents[4] / "shared" / "specs" / "discord" / "openapi.json"
+from tests.shared import DISCORD_SPEC, need
+
 # The interaction callback body is an anyOf of every callback type: also check the one sent.
 CALLBACK_TYPES = {4: "CreateMessageInteractionCallbackRequest", 5: "CreateMessageInteractionCallbackRequest"}
 CALLBACK_TYPES |= {8: "ApplicationCommandAutocompleteCallbackRequest"}
@@ -20,7 +18,8 @@ CALLBACK_TYPES |= {8: "ApplicationCommandAutocompleteCallbackRequest"}
 
 @cache
 def spec() -> dict[str, Any]:
-    return json.loads(SPEC_PATH.read_text("utf-8"))
+    """The specification from the shared folder (see tests/shared.py); skips the test when it is absent."""
+    return json.loads(need(DISCORD_SPEC).read_text("utf-8"))
 
 
 @cache

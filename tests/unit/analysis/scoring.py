@@ -15,10 +15,11 @@ from bot.analysis.questions import explicit_questions
 from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader
 from bot.models import Analysis
+from tests import shared
 
 ROOT = Path(__file__).resolve().parents[3]
-DEV_DIR = ROOT.parent / "shared" / "dev-reviews"
-ANORA_TEXT = ROOT.parent / "shared" / "seeds" / "anora-review.txt"
+DEV_DIR = shared.path(shared.DEV_REVIEWS)  # may be absent: tests call shared.need(shared.DEV_REVIEWS)
+ANORA_TEXT = shared.path(shared.ANORA_REVIEW)
 FIXTURES = ROOT / "tests" / "fixtures" / "reviews"
 REPORT: list[str] = []  # printed at the end of the session by conftest.py
 

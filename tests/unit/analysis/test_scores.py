@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
+from tests import shared
 from tests.unit.analysis.scoring import DEV_DIR, FIXTURES, REPORT, load_dir, score
 
 
 def test_dev_set_figures() -> None:
     """The shared development set (others' reviews, read in place, never copied), hand-written rules alone."""
-    if not DEV_DIR.is_dir():
-        pytest.skip(f"development set not found at {DEV_DIR}")
+    shared.need(shared.DEV_REVIEWS)
     reviews = load_dir(DEV_DIR)
     misses: list[str] = []
     result = score(reviews, misses)
@@ -26,8 +24,7 @@ def test_dev_set_figures() -> None:
 def test_dev_set_figures_of_the_staged_reader() -> None:
     """The staged award reader (not yet the default) on the same set: its floors keep it from regressing
     while it is measured against the shipped rules (docs/analysis.md)."""
-    if not DEV_DIR.is_dir():
-        pytest.skip(f"development set not found at {DEV_DIR}")
+    shared.need(shared.DEV_REVIEWS)
     reviews = load_dir(DEV_DIR)
     misses: list[str] = []
     result = score(reviews, misses, reader="staged")
@@ -41,8 +38,7 @@ def test_dev_set_figures_of_the_staged_reader() -> None:
 
 def test_dev_set_figures_of_what_members_see() -> None:
     """The default trivia: only the facts both readers state (precision first)."""
-    if not DEV_DIR.is_dir():
-        pytest.skip(f"development set not found at {DEV_DIR}")
+    shared.need(shared.DEV_REVIEWS)
     reviews = load_dir(DEV_DIR)
     misses: list[str] = []
     result = score(reviews, misses, reader="agree")
@@ -54,8 +50,7 @@ def test_dev_set_figures_of_what_members_see() -> None:
 
 def test_dev_set_no_facts_where_none_are_stated() -> None:
     """A review whose labels hold no award gets no trivia at all (e.g. spotlight)."""
-    if not DEV_DIR.is_dir():
-        pytest.skip(f"development set not found at {DEV_DIR}")
+    shared.need(shared.DEV_REVIEWS)
     empty = [r for r in load_dir(DEV_DIR) if not r.labels["awards"]]
     assert empty
     for review in empty:

@@ -16,6 +16,7 @@ from .retry import PostFailed, Retry, refused, with_retry
 from .send import message_kwargs, nonce
 
 log = logging.getLogger(__name__)
+POLL_KEY = ":poll"  # how the scheduler's key of a weekly thread's poll ends (bot/scheduler.py)
 TEXT_NEEDS = {
     "view_channel": "View Channel",
     "send_messages": "Send Messages",
@@ -141,7 +142,11 @@ class DiscordChat:
         return len([m async for m in channel.history(limit=50) if m.author.id == me])
 
     async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
-        """The post made with `key` by this process, else one whose nonce Discord still echoes."""
+        """The post made with `key` by this process, else one whose nonce Discord still echoes.
+
+        Inside a thread, a key ending in `:poll` (the scheduler's key of a thread's poll) finds the bot's
+        poll there after any restart: nonces are forgotten after a few minutes, the poll is not.
+        """
         known = self._posts.get((channel_id, key))
         if known is not None:
             return known
@@ -152,9 +157,12 @@ class DiscordChat:
         # A reply is looked for in its thread: a thread is a channel of its own on Discord.
         place = thread.thread_id if thread and thread.thread_id else channel_id
         channel = self.client.get_partial_messageable(int(place))
+        # A weekly thread holds one poll: the bot's poll in it is the one keyed `…:poll`, nonce or not.
+        any_poll = bool(thread and thread.thread_id) and key.endswith(POLL_KEY)
+        me = getattr(self.client.user, "id", None)
         try:
             async for message in channel.history(limit=50):
-                if message.nonce == wanted and message.author.id == getattr(self.client.user, "id", None):
+                if message.author.id == me and (message.nonce == wanted or (any_poll and message.poll is not None)):
                     started = message.thread.id if message.thread else None
                     inside = thread.thread_id if thread else (str(started) if started else None)
                     return PostRef(channel_id, str(message.id), inside)

@@ -81,6 +81,18 @@ async def test_a_forum_post_made_before_a_restart_is_found_by_title_and_complete
             check_response(request.method, request.path, _answer(discord_fake, request.path))
 
 
+async def test_a_poll_in_a_thread_is_found_again_after_the_nonce_window(
+    discord_bot: FilmClubBot, discord_fake: FakeDiscord
+):
+    thread = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 14: Anora", [WEEK], key="k5:thread")
+    poll = Message("Poll · Anora", poll=PollSpec("Who had the best arc?", ("Ani", "Igor")))
+    sent = await _chat(discord_bot).send(str(FORUM_CHANNEL), poll, thread=thread, key="k5:poll")
+    discord_fake.nonces.clear()  # a restart minutes later: Discord no longer knows the nonce
+    again = _chat(discord_bot)
+    assert await again.find_post(str(FORUM_CHANNEL), "k5:poll", thread=thread) == sent
+    assert await again.find_post(str(FORUM_CHANNEL), "k5:recap", thread=thread) is None  # only a poll's key
+
+
 def _answer(fake: FakeDiscord, path: str) -> object:
     result = route(fake, "GET", path.strip("/").split("/"), None)
     assert result is not None and result[0] == 200, result

@@ -137,7 +137,7 @@ async def test_a_kill_after_discord_made_the_forum_post_gives_no_second_post(set
     assert got == whole
 
 
-@pytest.mark.parametrize("late", [False], ids=["within-nonce-window"])
+@pytest.mark.parametrize("late", [False, True], ids=["within-nonce-window", "after-nonce-window"])
 async def test_seeded_kills_leave_one_whole_forum_post_and_one_poll(settings: Settings, tmp_path: Path, late: bool):
     whole, _ = await one_run(fresh(settings, tmp_path, 0), 0, False)
     posts = sum(n for k, n in whole.items() if k[0] != "post")

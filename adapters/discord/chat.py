@@ -16,6 +16,7 @@ from .retry import PostFailed, Retry, refused, with_retry
 from .send import message_kwargs, nonce
 
 log = logging.getLogger(__name__)
+POLL_KEY = ":poll"  # how the scheduler's key of a weekly thread's poll ends (bot/scheduler.py)
 TEXT_NEEDS = {
     "view_channel": "View Channel",
     "send_messages": "Send Messages",
@@ -75,8 +76,10 @@ class DiscordChat:
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
         """A thread from a starter message (text channel) or a forum post, then the other messages in it.
 
-        Called again with the same key, the thread this process made is returned; after a restart the
-        parts are sent again with their nonces, which Discord drops as duplicates within its nonce window.
+        Called again with the same key, the thread this process made is returned. After a restart, in a
+        text channel the parts are sent again with their nonces, which Discord drops as duplicates within
+        its nonce window; a forum post (which takes no nonce) is found again by its title among the bot's
+        posts in the forum and only the parts missing from it are posted.
         """
         known = self._posts.get((channel_id, key))
         if known is not None:
@@ -84,26 +87,66 @@ class DiscordChat:
         channel = await self._channel(channel_id)
         drafts = render_all(messages) or render_all([Message(title)])
         name = clip(title, THREAD_NAME_MAX) or "Discussion"
+        done = 1  # parts already in the thread: the starter, then replies in order
         if isinstance(channel, discord.ForumChannel):
-            # A forum post takes no nonce: not retried here (discord.py still waits out 429s and 5xx).
-            try:
-                created = await channel.create_thread(name=name, **message_kwargs(drafts[0], self.poll_hours))
-            except discord.HTTPException as exc:
-                raise refused(exc, f"a forum post in <#{channel_id}>") from exc
-            thread, starter = created.thread, created.message
+            found = await self._forum_post(channel, name)
+            if found is not None:
+                # A forum post takes no nonce: made before a crash, it is found again by its title.
+                thread_id, starter_id = found, found  # a forum post's starter message has the thread's id
+                done = await self._parts_in(thread_id)
+                log.info("forum post %r in %s found again with %d part(s); posting the rest", name, channel_id, done)
+            else:
+                # Not retried here (discord.py still waits out 429s and 5xx): a lost answer is found by title.
+                try:
+                    created = await channel.create_thread(name=name, **message_kwargs(drafts[0], self.poll_hours))
+                except discord.HTTPException as exc:
+                    raise refused(exc, f"a forum post in <#{channel_id}>") from exc
+                thread_id, starter_id = created.thread.id, created.message.id
         elif isinstance(channel, discord.TextChannel):
             starter = await self._post(channel, drafts[0], key, 0)
-            thread = await self._thread_on(starter, name)
+            thread_id, starter_id = (await self._thread_on(starter, name)).id, starter.id
         else:
             raise ValueError(f"channel {channel_id} is neither a text channel nor a forum channel")
+        inside = self.client.get_partial_messageable(thread_id)
         for i, draft in enumerate(drafts[1:], start=1):
-            await self._post(thread, draft, key, i)
-        ref = PostRef(channel_id, str(starter.id), str(thread.id))
+            if i >= done:
+                await self._post(inside, draft, key, i)
+        ref = PostRef(channel_id, str(starter_id), str(thread_id))
         self._posts[(channel_id, key)] = ref
         return ref
 
+    async def _forum_post(self, forum: discord.ForumChannel, name: str) -> int | None:
+        """The bot's post titled `name` in the forum: among the guild's active threads, else the forum's archived ones."""
+        me = str(getattr(self.client.user, "id", ""))
+
+        def mine(page: Any) -> int | None:
+            for thread in page.get("threads") or []:
+                if (thread.get("parent_id"), thread.get("name"), thread.get("owner_id")) == (str(forum.id), name, me):
+                    return int(thread["id"])
+            return None
+
+        http = self.client.http
+        active = await with_retry(lambda: http.get_active_threads(forum.guild.id), "listing threads", self.retry)
+        found = mine(active)
+        if found is None:  # archived after a day without activity: a restart long after the crash
+            where = f"listing archived posts in <#{forum.id}>"
+            found = mine(
+                await with_retry(lambda: http.get_public_archived_threads(forum.id, limit=50), where, self.retry)
+            )
+        return found
+
+    async def _parts_in(self, thread_id: int) -> int:
+        """How many messages the bot has in the thread (the starter and the replies posted before a crash)."""
+        me = getattr(self.client.user, "id", None)
+        channel = self.client.get_partial_messageable(thread_id)
+        return len([m async for m in channel.history(limit=50) if m.author.id == me])
+
     async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
-        """The post made with `key` by this process, else one whose nonce Discord still echoes."""
+        """The post made with `key` by this process, else one whose nonce Discord still echoes.
+
+        Inside a thread, a key ending in `:poll` (the scheduler's key of a thread's poll) finds the bot's
+        poll there after any restart: nonces are forgotten after a few minutes, the poll is not.
+        """
         known = self._posts.get((channel_id, key))
         if known is not None:
             return known
@@ -114,9 +157,12 @@ class DiscordChat:
         # A reply is looked for in its thread: a thread is a channel of its own on Discord.
         place = thread.thread_id if thread and thread.thread_id else channel_id
         channel = self.client.get_partial_messageable(int(place))
+        # A weekly thread holds one poll: the bot's poll in it is the one keyed `…:poll`, nonce or not.
+        any_poll = bool(thread and thread.thread_id) and key.endswith(POLL_KEY)
+        me = getattr(self.client.user, "id", None)
         try:
             async for message in channel.history(limit=50):
-                if message.nonce == wanted and message.author.id == getattr(self.client.user, "id", None):
+                if message.author.id == me and (message.nonce == wanted or (any_poll and message.poll is not None)):
                     started = message.thread.id if message.thread else None
                     inside = thread.thread_id if thread else (str(started) if started else None)
                     return PostRef(channel_id, str(message.id), inside)

@@ -86,9 +86,14 @@ def _channel_route(fake: FakeDiscord, method: str, channel_id: int, rest: list[s
         if int(rest[1]) in fake.channels:
             return 400, {"message": "A thread has already been created for this message", "code": 160004}
         return 201, fake.thread(channel_id, body["name"], thread_id=int(rest[1]))
+    if rest == ["threads", "archived", "public"] and method == "GET":
+        limit = 50  # the query's limit is not parsed: one page, as the adapter asks for
+        page = fake.threads(archived=True, parent_id=channel_id)
+        return 200, page | {"threads": page["threads"][:limit], "has_more": len(page["threads"]) > limit}
     if rest == ["threads"] and known["type"] == 15:
         thread = fake.thread(channel_id, body["name"])
-        return 201, thread | {"message": fake.message(int(thread["id"]), body["message"])}
+        starter = fake.message(int(thread["id"]), body["message"], message_id=int(thread["id"]))
+        return 201, thread | {"message": starter}
     if rest[0] == "polls" and rest[2:] == ["expire"]:
         return 200, fake.end_poll(int(rest[1]))
     return 404, {"message": "Unknown route", "code": 0}
@@ -114,6 +119,8 @@ def route(fake: FakeDiscord, method: str, parts: list[str], body: Any) -> Result
             return _callback(fake, interaction_id, token, body)
         case ["webhooks", _, token, *rest]:
             return _webhook(fake, method, token, rest, body)
+        case ["guilds", _, "threads", "active"] if method == "GET":
+            return 200, fake.threads(archived=False)
         case ["channels", channel_id, *rest] if channel_id.isdigit():
             return _channel_route(fake, method, int(channel_id), rest, body)
     return 404, {"message": "Unknown route", "code": 0}

@@ -71,6 +71,7 @@ def channel(channel_id: int, kind: int = 0, *, parent_id: int | None = None, nam
     if kind == 11:
         meta = {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": _now(), "locked": False}
         data |= {"owner_id": str(BOT_ID), "thread_metadata": meta, "message_count": 0, "member_count": 1}
+        data |= {"total_message_sent": 0}
     return data
 
 
@@ -164,12 +165,15 @@ class FakeDiscord:
 
         return route(self, method, parts, body)
 
-    def message(self, channel_id: int, body: Json, *, flags: int = 0) -> Json:
-        """Store and return a message object made from a create body (a repeated enforced nonce: the first)."""
+    def message(self, channel_id: int, body: Json, *, flags: int = 0, message_id: int | None = None) -> Json:
+        """Store and return a message object made from a create body (a repeated enforced nonce: the first).
+
+        `message_id`: a forum post's starter message has the id of its thread, as on Discord.
+        """
         nonce = body.get("nonce") if body.get("enforce_nonce") else None
         if nonce is not None and (channel_id, nonce) in self.nonces:
             return self.messages[self.nonces[(channel_id, nonce)]] | {"nonce": nonce}
-        message_id = self.next_id()
+        message_id = message_id or self.next_id()
         if nonce is not None:
             self.nonces[(channel_id, nonce)] = message_id
         data: Json = {"id": str(message_id), "channel_id": str(channel_id), "author": bot_user(), "type": 0}
@@ -202,6 +206,18 @@ class FakeDiscord:
         new = thread_id or self.next_id()
         self.channels[new] = channel(new, 11, parent_id=parent_id, name=name)
         return self.channels[new]
+
+    def threads(self, *, archived: bool, parent_id: int | None = None) -> Json:
+        """Active (or archived) public threads, newest first, as GET .../threads/active and .../archived/public."""
+        found = [c for c in self.channels.values() if c["type"] == 11 and c["thread_metadata"]["archived"] == archived]
+        found = [c for c in found if parent_id is None or c["parent_id"] == str(parent_id)]
+        found.sort(key=lambda c: int(c["id"]), reverse=True)
+        return {"threads": found, "members": [], "has_more": False}
+
+    def archive(self, thread_id: int) -> Json:
+        """Archive a thread, as Discord does after its auto-archive duration without activity."""
+        self.channels[thread_id]["thread_metadata"] |= {"archived": True, "archive_timestamp": _now()}
+        return self.channels[thread_id]
 
     def end_poll(self, message_id: int) -> Json:
         """Finalise a poll with the votes recorded in `votes`."""

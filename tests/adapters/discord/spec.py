@@ -92,3 +92,17 @@ def check_all(requests: list[Any]) -> int:
             check_limits(message)
         checked += 1
     return checked
+
+
+def response_schema(method: str, path: str, status: int = 200) -> dict[str, Any]:
+    """The JSON schema of the answer with `status` of the operation that `method path` calls."""
+    for pattern, template in _templates():
+        operation = spec()["paths"][template].get(method.lower())
+        if operation and pattern.match(path):
+            return operation["responses"][str(status)]["content"]["application/json"]["schema"]
+    raise AssertionError(f"no {method} {path} in the Discord OpenAPI specification")
+
+
+def check_response(method: str, path: str, payload: Any, status: int = 200) -> None:
+    """Raise if the fake's answer does not match the specification's response schema."""
+    _validator(response_schema(method, path, status)).validate(payload)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from adapters.discord.chat import DiscordChat
 from adapters.discord.client import FilmClubBot
+from adapters.discord.fake_routes import route
 from adapters.discord.fake_server import FakeDiscord
 from bot.models import Inline, Message, PollSpec, Section
 from bot.ports import ChatPort
 
 from .conftest import FORUM_CHANNEL, TEXT_CHANNEL, long_message
-from .spec import check_all
+from .spec import check_all, check_response
 
 WEEK = Message("Week 12: Anora", (Section(paragraphs=((Inline("Discuss!"),),)),))
 
@@ -50,6 +51,52 @@ async def test_a_thread_in_a_forum_channel_is_a_forum_post(discord_bot: FilmClub
     assert ref.thread_id is not None
     assert await _chat(discord_bot).find_post(str(FORUM_CHANNEL), "k2") is None  # a forum has no history
     check_all(discord_fake.requests)
+
+
+async def test_a_forum_post_made_before_a_restart_is_found_by_title_and_completed(
+    discord_bot: FilmClubBot, discord_fake: FakeDiscord
+):
+    prompts = Message(sections=(Section(paragraphs=((Inline("What did the ending mean?"),),)),))
+    first = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 12: Anora", [WEEK], key="k3")
+    start = len(discord_fake.requests)
+    # A new process (nothing remembered) with the parts of the same thread: the post is reused, the reply added.
+    again = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 12: Anora", [WEEK, prompts], key="k3")
+    assert again == first
+    later = discord_fake.requests[start:]
+    assert [r.path for r in later if r.method == "POST"] == [f"/channels/{first.thread_id}/messages"]
+    assert any(r.method == "GET" and r.path.endswith("/threads/active") for r in later)
+    # Archived meanwhile (a day without activity): found among the forum's archived posts, nothing posted.
+    discord_fake.archive(int(first.thread_id or 0))
+    start = len(discord_fake.requests)
+    third = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 12: Anora", [WEEK, prompts], key="k3")
+    assert third == first and not [r for r in discord_fake.requests[start:] if r.method == "POST"]
+    # Another title is another post.
+    other = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 13: Anora", [WEEK], key="k4")
+    assert other.thread_id != first.thread_id
+    posts = [c for c in discord_fake.channels.values() if c.get("parent_id") == str(FORUM_CHANNEL)]
+    assert len(posts) == 2
+    check_all(discord_fake.requests)
+    for request in discord_fake.requests:
+        if request.method == "GET" and "/threads/" in request.path:
+            check_response(request.method, request.path, _answer(discord_fake, request.path))
+
+
+async def test_a_poll_in_a_thread_is_found_again_after_the_nonce_window(
+    discord_bot: FilmClubBot, discord_fake: FakeDiscord
+):
+    thread = await _chat(discord_bot).create_thread(str(FORUM_CHANNEL), "Week 14: Anora", [WEEK], key="k5:thread")
+    poll = Message("Poll · Anora", poll=PollSpec("Who had the best arc?", ("Ani", "Igor")))
+    sent = await _chat(discord_bot).send(str(FORUM_CHANNEL), poll, thread=thread, key="k5:poll")
+    discord_fake.nonces.clear()  # a restart minutes later: Discord no longer knows the nonce
+    again = _chat(discord_bot)
+    assert await again.find_post(str(FORUM_CHANNEL), "k5:poll", thread=thread) == sent
+    assert await again.find_post(str(FORUM_CHANNEL), "k5:recap", thread=thread) is None  # only a poll's key
+
+
+def _answer(fake: FakeDiscord, path: str) -> object:
+    result = route(fake, "GET", path.strip("/").split("/"), None)
+    assert result is not None and result[0] == 200, result
+    return result[1]
 
 
 async def test_close_poll_ends_the_native_poll_and_tallies_it(discord_bot: FilmClubBot, discord_fake: FakeDiscord):

@@ -9,9 +9,9 @@ from typing import Literal
 from bot.analysis.award_context import read_awards
 from bot.analysis.award_draft import Draft
 from bot.analysis.award_reader import Fact, read_facts
-from bot.analysis.award_reader.catalogue import body_named, catalogue
+from bot.analysis.award_reader.catalogue import body_named, canonical_award
 from bot.analysis.text import Span
-from bot.models import AwardFact
+from bot.models import AwardFact, AwardResult
 from bot.wording import phrase, wording
 
 _WORDING = "analysis_trivia"
@@ -38,10 +38,8 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
 
 def _key(subject: str, body: str | None, category: str | None, result: str) -> tuple[str, str | None, str | None, str]:
     """A fact as the two readers can compare it: body and category in the catalogue's canonical form."""
-    found = body_named(body) if body else None
-    known = catalogue().category(category, found) if category else None
-    name = found.name if found else (body or None)
-    return (subject.casefold(), name, (known.name if known else category or "").casefold() or None, result)
+    name, canonical = canonical_award(body, category)
+    return (subject.casefold(), name, canonical.casefold() if canonical else None, result)
 
 
 def _rules(spans: list[Span], text: str, title: str) -> list[AwardFact]:
@@ -83,22 +81,10 @@ def _others(facts: list[AwardFact], by_category: bool) -> str:
 
 
 def _fact(d: Draft, title: str, films: set[str]) -> AwardFact:
-    """One AwardFact from a draft."""
-    shape = "category" if d.body and d.category else "bare" if d.body else "nobody"
-    key = f"{d.result}_{shape}"
-    bodies = wording(_WORDING).get("bodies", {})
-    award = bodies.get(d.body, d.body) if d.body else ""
-    values = {"subject": d.subject, "award": award, "category": d.category or "", "film": title, **_the(d.body, award)}
-    return AwardFact(
-        subject=d.subject,
-        film=d.subject if d.subject in films else _film_of(d, title),
-        award=d.body or "",
-        category=d.category,
-        result=d.result,
-        question=phrase(_WORDING, key, **values),
-        answer=phrase(_WORDING, f"{key}_answer", **values),
-        source=d.span.source,
-    )
+    """One AwardFact from a draft of the rules."""
+    film = d.subject if d.subject in films else _film_of(d, title)
+    award = wording(_WORDING).get("bodies", {}).get(d.body, d.body) if d.body else ""
+    return _worded(d.subject, film, d.body, award, d.category, d.result, d.span)
 
 
 def _film_of(d: Draft, title: str) -> str:
@@ -121,27 +107,28 @@ def _film_of(d: Draft, title: str) -> str:
 
 
 def _staged(f: Fact) -> AwardFact:
-    """One AwardFact from a staged-reader fact (bodies named as questions name them: "the Oscars")."""
-    shape = "category" if f.body and f.category else "bare" if f.body else "nobody"
-    key = f"{f.result}_{shape}"
+    """One AwardFact from a staged-reader fact (a body the wording table does not name takes its display name)."""
     found = body_named(f.body)
     award = wording(_WORDING).get("bodies", {}).get(f.body, found.display if found else f.body or "")
-    values = {
-        "subject": f.subject,
-        "award": award,
-        "category": f.category_shown or "",
-        "film": f.film,
-        **_the(f.body, award),
-    }
+    return _worded(f.subject, f.film, f.body, award, f.category_shown, f.result, f.span)
+
+
+def _worded(
+    subject: str, film: str, body: str | None, award: str, category: str | None, result: AwardResult, span: Span
+) -> AwardFact:
+    """A fact with its question and answer from prompts/analysis_trivia.toml; `award` is the body as named there."""
+    shape = "category" if body and category else "bare" if body else "nobody"
+    key = f"{result}_{shape}"
+    values = {"subject": subject, "award": award, "category": category or "", "film": film, **_the(body, award)}
     return AwardFact(
-        subject=f.subject,
-        film=f.film,
-        award=f.body or "",
-        category=f.category_shown,
-        result=f.result,
+        subject=subject,
+        film=film,
+        award=body or "",
+        category=category,
+        result=result,
         question=phrase(_WORDING, key, **values),
         answer=phrase(_WORDING, f"{key}_answer", **values),
-        source=f.span.source,
+        source=span.source,
     )
 
 

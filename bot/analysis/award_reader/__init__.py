@@ -6,6 +6,7 @@ Each stage is a small module of pure functions; the vocabularies are data files 
 
 from __future__ import annotations
 
-from bot.analysis.award_reader.reader import Fact, read_facts
+from bot.analysis.award_reader.facts import Fact
+from bot.analysis.award_reader.reader import read_facts
 
 __all__ = ["Fact", "read_facts"]

@@ -101,17 +101,14 @@ def catalogue() -> Catalogue:
         Body(b["name"], b["display"], b["kind"], b.get("top"), _categories(b.get("categories", [])))
         for b in raw["body"]
     )
-    pairs = sorted(((a, b) for b in bodies for a in raw_aliases(raw, b.name)), key=lambda p: -len(p[0]))
+    pairs = sorted(
+        ((a, b) for b, row in zip(bodies, raw["body"], strict=True) for a in row["aliases"]), key=lambda p: -len(p[0])
+    )
     alias_body = {normalise_key(a.removeprefix("Cs:")): b for a, b in pairs}
     alias_re = re.compile("|".join(_alias_pattern(a) for a, _ in pairs))
     return Catalogue(
         bodies, _categories(raw["generic"]["categories"]), alias_re, alias_body, {b.name: b for b in bodies}
     )
-
-
-def raw_aliases(raw: dict[str, Any], name: str) -> list[str]:
-    """The aliases of one body as written in the data file."""
-    return next(list(b["aliases"]) for b in raw["body"] if b["name"] == name)
 
 
 def body_named(name: str | None) -> Body | None:
@@ -126,6 +123,14 @@ def body_named(name: str | None) -> Body | None:
         return cat.alias_body[key]
     m = cat.alias_re.search(name)
     return cat.alias_body.get(normalise_key(m.group())) if m else None
+
+
+def canonical_award(body: str | None, category: str | None) -> tuple[str | None, str | None]:
+    """A body and a category in the catalogue's canonical form, as two readers' facts or a label and a fact are
+    compared; a body or category the catalogue does not know stays as written."""
+    name = canonical_body(body) if body else None
+    known = catalogue().category(category, body_named(body)) if category else None
+    return name or None, (known.name if known else category) or None
 
 
 def canonical_body(name: str) -> str:

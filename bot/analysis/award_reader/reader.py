@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from bot.analysis.award_reader.attribution import Pick, attribute, beaten, resolve_pronoun, winner_after
 from bot.analysis.award_reader.catalogue import Body, Category, shown_category
 from bot.analysis.award_reader.entities import Entity, Index, build_index, sentence_entities
+from bot.analysis.award_reader.facts import Fact
 from bot.analysis.award_reader.mentions import BodyMention, CategoryMention, CountMention, Cue, Mentions, find_mentions
 from bot.analysis.award_reader.results import clause_of, clauses, decide
 from bot.analysis.award_reader.sections import section_facts
@@ -21,36 +22,14 @@ THRESHOLD = 0.6  # facts below this confidence are not shown (precision first)
 # shown only when the subject is named for sure.
 _CONTEXT_WEIGHT = 0.55
 _RIVAL_WEIGHT = 0.7
-_NAMING = frozenset(
-    {"named", "crowned", "voted", "honored with", "honoured with"}
-)  # facts below this confidence are not shown (precision first)
-
-
-@dataclass(frozen=True)
-class Fact:
-    """One award fact the review states, with the evidence's confidence."""
-
-    subject: str
-    kind: str  # film | person
-    film: str  # the film the fact belongs to
-    body: str | None
-    category: str | None
-    result: AwardResult
-    span: Span
-    index: int
-    confidence: float
-    count: bool = False
-    shown: str | None = None  # the category as the review writes it ("Best Foreign Language Film")
-
-    @property
-    def category_shown(self) -> str | None:
-        """The category as members read it: as written where the text names it, else the canonical name."""
-        return self.shown or self.category
+_NAMING = frozenset({"named", "crowned", "voted", "honored with", "honoured with"})  # "was named Best Actor": a win
 
 
 def read_facts(spans: list[Span], title: str, threshold: float = THRESHOLD) -> list[Fact]:
     """Every award fact of a review whose evidence reaches `threshold`."""
-    # HTML entities left by a scrape ("&#8211;", "&amp;") are read as the characters they stand for.
+    # HTML entities left by a scrape ("&#8211;", "&amp;") are read as the characters they stand for; a fact
+    # keeps the review's own span as its source.
+    original = spans
     spans = [replace(s, sentence=html.unescape(s.sentence)) if "&" in s.sentence else s for s in spans]
     index = build_index((s.sentence for s in spans), title)
     facts: list[Fact] = list(section_facts(spans, index))
@@ -60,31 +39,35 @@ def read_facts(spans: list[Span], title: str, threshold: float = THRESHOLD) -> l
     last_person: str | None = None  # the one person the sentence before names, for "she" in this one
     for i, span in enumerate(spans):
         made: list[Fact] = []
+        entities = sentence_entities(span.sentence, index)
         if not span.sentence.rstrip().endswith("?"):  # a question states nothing
             recent = [f for f in facts if f.index >= i - 3 and spans[f.index].block >= span.block - 1]
-            made = _sentence_facts(span, i, index, recent, context, last_person)
+            made = _sentence_facts(span, i, index, entities, recent, context, last_person)
             facts.extend(made)
-        named_people = {
-            e.name for e in sentence_entities(span.sentence, index) if e.kind == "person" and e.via == "name"
-        }
+        named_people = {e.name for e in entities if e.kind == "person" and e.via == "name"}
         last_person = next(iter(named_people)) if len(named_people) == 1 else (None if named_people else last_person)
         named = {m.body.name: m.body for m in find_mentions(span.sentence).bodies}
         stated = [named[f.body] for f in made if f.body in named and f.result != "contender"]
         context = stated[-1] if stated else context or next(iter(named.values()), None)
-    return _settle([f for f in facts if f.confidence >= threshold])
+    return [replace(f, span=original[f.index]) for f in _settle([f for f in facts if f.confidence >= threshold])]
 
 
 def _sentence_facts(
-    span: Span, i: int, index: Index, recent: list[Fact], context: Body | None, last_person: str | None = None
+    span: Span,
+    i: int,
+    index: Index,
+    named: list[Entity],
+    recent: list[Fact],
+    context: Body | None,
+    last_person: str | None,
 ) -> list[Fact]:
+    """The facts of one sentence; `named` are its entities."""
     sentence = span.sentence
     found = find_mentions(sentence, None if find_mentions(sentence).bodies else context)
     if not found.cues:
         return []
     mentions = _spans(found)
-    entities = [
-        e for e in sentence_entities(sentence, index) if not any(a < e.end and e.start < b for a, b in mentions)
-    ]
+    entities = [e for e in named if not any(a < e.end and e.start < b for a, b in mentions)]
     entities = [resolve_pronoun(e, recent, last_person) for e in entities]
     titles = [(e.start, e.end) for e in entities if e.kind == "film" and e.via == "name"]
     # A cue word inside a title ("Lost in Translation", "Winter's Bone... Won") states nothing.
@@ -98,7 +81,7 @@ def _sentence_facts(
             out.extend(_beat_to(cue, found, entities, sentence, index, cuts, span, i))
             continue
         clause = clause_of(cue.start, cuts)
-        tied = _tied(cue, found, clause, sentence, context)
+        tied = _tied(cue, found, clause, sentence, cuts, context)
         shared = _shares_subject(cue, clause, sentence, entities, out)
         own = [m for m in _all(found) if clause[0] <= m.start < clause[1]]
         if not own and shared is not None:
@@ -144,11 +127,11 @@ def _sentence_facts(
                 out.extend(_from(prior, rival, "won", span, i, weight))
             continue
         for who in pair or ([pick] if pick else []):
-            out.extend(_facts(who, result, tied, found, span, i, cue))
+            out.extend(_facts(who, result, tied, span, i, cue))
         if cue.kind == "lost":
             other = winner_after(cue, clause, entities, sentence)
             if other:
-                out.extend(_facts(other, "won", tied, found, span, i, cue))
+                out.extend(_facts(other, "won", tied, span, i, cue))
     out.extend(_beaten(found, entities, sentence, cuts, out or recent[-1:], span, i))
     return out
 
@@ -238,7 +221,7 @@ def _beat_to(
     tied = Tied(tuple((c, *_body_for(c, near, sentence)) for c in cats), (), tuple(b.body for b in bodies), 1.0)
     lose = Pick(loser, 0.9, loser.name if loser.kind == "film" else index.title, True)
     won_cue = Cue(cue.start, cue.end, "won")
-    return [*_facts(winner, "won", tied, found, span, i, won_cue), *_facts(lose, "lost", tied, found, span, i, won_cue)]
+    return [*_facts(winner, "won", tied, span, i, won_cue), *_facts(lose, "lost", tied, span, i, won_cue)]
 
 
 def _all(found: Mentions) -> list[Mention]:
@@ -315,7 +298,9 @@ def _body_for(c: CategoryMention, near: list[BodyMention], sentence: str) -> tup
     return (later[0].body, 0.95) if later else (None, 0.0)
 
 
-def _tied(cue: Cue, found: Mentions, clause: tuple[int, int], sentence: str, context: Body | None) -> Tied:
+def _tied(
+    cue: Cue, found: Mentions, clause: tuple[int, int], sentence: str, cuts: list[tuple[int, int]], context: Body | None
+) -> Tied:
     """Categories, counts and bodies in the cue's clause that are nearer to it than to any other cue."""
     a, b = clause
 
@@ -343,12 +328,7 @@ def _tied(cue: Cue, found: Mentions, clause: tuple[int, int], sentence: str, con
             continue
         body, weight = _body_for(c, near, sentence)
         free = [
-            m
-            for m in found.bodies
-            if not any(
-                k.start >= 0 and clause_of(k.start, clauses(sentence)) == clause_of(m.start, clauses(sentence))
-                for k in found.cues
-            )
+            m for m in found.bodies if not any(clause_of(k.start, cuts) == clause_of(m.start, cuts) for k in found.cues)
         ]
         if body is None and free:
             body, weight = _body_for(c, free, sentence)  # a body in a clause of its own ("At the Oscars, ...")
@@ -383,9 +363,8 @@ def _object_follows(cue: Cue, mentions: list[Mention], end: int, sentence: str =
     return False
 
 
-def _facts(pick: Pick, result: AwardResult, tied: Tied, found: Mentions, span: Span, i: int, cue: Cue) -> list[Fact]:
+def _facts(pick: Pick, result: AwardResult, tied: Tied, span: Span, i: int, cue: Cue) -> list[Fact]:
     """One fact per category and per count the cue governs, or one bare fact per body."""
-    del found
     conf = pick.weight * (0.9 if cue.weak or cue.close else 1.0)
     made = [
         _fact(

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from bot.analysis.award_reader.catalogue import Body, Category, catalogue, shown_category
+from bot.analysis.award_reader.catalogue import Body, Category, catalogue, normalise_key, shown_category
 from bot.analysis.award_reader.entities import Index
+from bot.analysis.award_reader.facts import Fact
 from bot.analysis.text import Span
 from bot.models import AwardResult
-
-if TYPE_CHECKING:
-    from bot.analysis.award_reader.reader import Fact
 
 _HEADING = re.compile(
     r"^\W*(?P<head>[^:\n]{0,60}?)\s*\b(?P<kind>nominations?|nominees?|nods|awards?|wins|winners?|prizes|honou?rs|"
@@ -30,8 +27,6 @@ _BRACKET = re.compile(r"\s*\(([^()]*)\)")
 
 def section_facts(spans: list[Span], index: Index) -> Iterator[Fact]:
     """Facts from award sections: the heading's result and body apply to the lines of its block."""
-    from bot.analysis.award_reader.reader import Fact
-
     section: tuple[Body | None, AwardResult] | None = None
     for i, span in enumerate(spans):
         for line in span.sentence.splitlines():
@@ -67,17 +62,11 @@ def _heading(line: str) -> tuple[Body | None, AwardResult] | None:
         return None
     head = m.group("head")
     found = catalogue().alias_re.search(head)
-    body = catalogue().alias_body.get(_key(found.group())) if found else None
+    body = catalogue().alias_body.get(normalise_key(found.group())) if found else None
     if body is None and head.strip() and head.strip().lower() not in {"other", "more", "major", "selected", "key"}:
         return None
     result: AwardResult = "nominated" if m.group("kind").lower().startswith(("nomin", "nod")) else "won"
     return body, result
-
-
-def _key(text: str) -> str:
-    from bot.analysis.award_reader.catalogue import normalise_key
-
-    return normalise_key(text)
 
 
 def _items(line: str, heading_body: Body | None, index: Index) -> Iterator[tuple[str, str, Body, Category, str]]:
@@ -90,7 +79,7 @@ def _items(line: str, heading_body: Body | None, index: Index) -> Iterator[tuple
         found = catalogue().alias_re.search(m.group("body"))
         if found is None:
             return
-        body = catalogue().alias_body.get(_key(found.group()))
+        body = catalogue().alias_body.get(normalise_key(found.group()))
     if body is None:
         return
     for part in m.group("rest").split(";"):

@@ -19,7 +19,6 @@ class Words:
     boundary: re.Pattern[str]
     film_ref: re.Pattern[str]
     person_pronoun: re.Pattern[str]
-    award_noun: re.Pattern[str]
     not_name: frozenset[str]
     not_film: frozenset[str]
 
@@ -56,7 +55,6 @@ def words() -> Words:
         ),
         film_ref=re.compile(phrases(scope["film_refs"]).pattern + "|" + _FILM_PHRASE, re.I),
         person_pronoun=phrases(scope["person_pronouns"]),
-        award_noun=phrases(scope["award_nouns"]),
         not_name=frozenset(raw["names"]["not_name"]),
         not_film=frozenset(raw["names"]["not_film"]),
     )

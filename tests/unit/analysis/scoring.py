@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.analysis import analyze
-from bot.analysis.award_reader.catalogue import body_named, canonical_body, catalogue
+from bot.analysis.award_reader.catalogue import canonical_award
 from bot.analysis.questions import explicit_questions
 from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader
@@ -109,12 +109,10 @@ def fold(text: str | None) -> str:
 
 
 def _canonical(body: str | None, category: str | None) -> tuple[str | None, str | None]:
-    """Body and category in the catalogue's canonical form (an unknown category stays as written)."""
-    body = None if not body or body == "unspecified" else canonical_body(body)
-    if category:
-        known = catalogue().category(category, body_named(body))
-        category = fold(known.name if known else category)
-    return body, category or None
+    """Body and category in the catalogue's canonical form (an unknown category stays as written); a label's
+    "unspecified" body is no body."""
+    name, canonical = canonical_award(None if body == "unspecified" else body, category)
+    return name, fold(canonical) if canonical else None
 
 
 def label_key(label: dict[str, Any]) -> Key:

@@ -231,3 +231,9 @@ def test_a_lower_case_acting_prize_is_a_category() -> None:
     assert staged("Ben Ode, who won the acting prize at Cannes, is superb.") == [
         ("Ben Ode", "Cannes Film Festival", "Acting Prize", "won")
     ]
+
+
+def test_a_fact_read_through_html_entities_keeps_the_reviews_own_span() -> None:
+    text = "Ben Ode won Best Actor &#8211; Drama at the Golden Globes."
+    facts = analyze(text, title="Harbour Lights", awards="staged").trivia
+    assert facts and all(text[f.source.start : f.source.end] == f.source.sentence for f in facts)

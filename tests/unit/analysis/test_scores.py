@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from bot.analysis.trivia import AwardReader
 from tests import shared
-from tests.unit.analysis.scoring import DEV_DIR, FIXTURES, REPORT, load_dir, score
+from tests.unit.analysis.scoring import DEV_DIR, FIXTURES, REPORT, Labelled, Score, load_dir, score
+
+
+def _dev_figures(reader: AwardReader, name: str) -> tuple[list[Labelled], Score, list[str]]:
+    """The dev set scored with one award reader, its figures added to the printed report."""
+    shared.need(shared.DEV_REVIEWS)
+    reviews = load_dir(DEV_DIR)
+    misses: list[str] = []
+    result = score(reviews, misses, reader)
+    REPORT.append(result.line(f"{name} ({len(reviews)} reviews)"))
+    return reviews, result, misses
 
 
 def test_dev_set_figures() -> None:
     """The shared development set (others' reviews, read in place, never copied), hand-written rules alone."""
-    shared.need(shared.DEV_REVIEWS)
-    reviews = load_dir(DEV_DIR)
-    misses: list[str] = []
-    result = score(reviews, misses)
-    REPORT.append(result.line(f"dev set ({len(reviews)} reviews)"))
+    _, result, misses = _dev_figures("rules", "dev set")
     REPORT.extend(f"  {m}" for m in misses)
     # Floors at what the analyser reached on all 30 reviews when the set grew from 10
     # (P=0.735 R=0.497 F1=0.593, questions 32/36); raised as the redesign lands.
@@ -24,11 +31,7 @@ def test_dev_set_figures() -> None:
 def test_dev_set_figures_of_the_staged_reader() -> None:
     """The staged award reader (not yet the default) on the same set: its floors keep it from regressing
     while it is measured against the shipped rules (docs/analysis.md)."""
-    shared.need(shared.DEV_REVIEWS)
-    reviews = load_dir(DEV_DIR)
-    misses: list[str] = []
-    result = score(reviews, misses, reader="staged")
-    REPORT.append(result.line(f"dev set, staged award reader ({len(reviews)} reviews)"))
+    reviews, result, misses = _dev_figures("staged", "dev set, staged award reader")
     # Floors at what it reaches on 2026-12-03 (P=0.771 R=0.428 F1=0.550).
     assert result.precision >= 0.76, misses
     assert result.recall >= 0.42, misses
@@ -38,11 +41,7 @@ def test_dev_set_figures_of_the_staged_reader() -> None:
 
 def test_dev_set_figures_of_what_members_see() -> None:
     """The default trivia: only the facts both readers state (precision first)."""
-    shared.need(shared.DEV_REVIEWS)
-    reviews = load_dir(DEV_DIR)
-    misses: list[str] = []
-    result = score(reviews, misses, reader="agree")
-    REPORT.append(result.line(f"dev set, shown to members: both readers agree ({len(reviews)} reviews)"))
+    _, result, misses = _dev_figures("agree", "dev set, shown to members: both readers agree")
     # Floors at what it reaches on 2026-12-03 (P=0.946 R=0.306 F1=0.463).
     assert result.precision >= 0.94, misses
     assert result.recall >= 0.30, misses

@@ -11,7 +11,6 @@ import asyncio
 import sys
 import warnings
 from datetime import datetime
-from pathlib import Path
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)  # discord.py imports audioop (voice), unused here
@@ -20,33 +19,20 @@ with warnings.catch_warnings():
 from adapters.discord.chat import DiscordChat
 from adapters.discord.entry import api_base
 from adapters.discord.retry import Retry
-from bot.bootstrap import build_app
-from bot.config import Settings
-from bot.models import Analysis, Review
 from bot.scheduler import Scheduler
-from tests.fakes.harness import canned_analysis
-from tests.fakes.worker import OffsetClock
+from tests.fakes.worker import OffsetClock, canned_app
 
-ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "fake.bot.token"  # the fake checks no token
 
 
 async def main(db: str, base: str, now: str) -> int:
-    app = await build_app(Settings(database=Path(db), seeds=ROOT / "seeds"))
-
-    async def analysis(review: Review) -> Analysis:
-        return canned_analysis(review)
-
-    app.analysis = analysis  # type: ignore[method-assign]
-    try:
+    async with canned_app(db) as app:
         with api_base(base):
             client = discord.Client(intents=discord.Intents(guilds=True))
             async with client:
                 await client.login(TOKEN)
                 chat = DiscordChat(client, retry=Retry(attempts=2, first_delay=0.01))
                 await Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)), platform="discord").tick()
-    finally:
-        await app.close()
     print("DONE", flush=True)
     return 0
 

@@ -9,37 +9,22 @@ from __future__ import annotations
 import asyncio
 import sys
 from datetime import datetime
-from pathlib import Path
 
 from adapters.slack.chat import SlackChat
 from adapters.slack.server import session, web_client
-from bot.bootstrap import build_app
-from bot.config import Settings
-from bot.models import Analysis, Review
 from bot.polls import PollService
 from bot.scheduler import Scheduler
 from bot.store.polls import SqlitePolls
-from tests.fakes.harness import canned_analysis
-from tests.fakes.worker import OffsetClock
+from tests.fakes.worker import OffsetClock, canned_app
 
-ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "xoxb-test-token"
 
 
 async def main(db: str, api_url: str, now: str) -> int:
-    app = await build_app(Settings(database=Path(db), seeds=ROOT / "seeds"))
-
-    async def analysis(review: Review) -> Analysis:
-        return canned_analysis(review)
-
-    app.analysis = analysis  # type: ignore[method-assign]
-    try:
-        async with session(5.0) as api:
-            client = web_client(TOKEN, api_url, api, backoff=0.001)
-            chat = SlackChat(client, PollService(SqlitePolls(app.store)), club_id="T1")
-            await Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)), platform="slack").tick()
-    finally:
-        await app.close()
+    async with canned_app(db) as app, session(5.0) as api:
+        client = web_client(TOKEN, api_url, api, backoff=0.001)
+        chat = SlackChat(client, PollService(SqlitePolls(app.store)), club_id="T1")
+        await Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)), platform="slack").tick()
     print("DONE", flush=True)
     return 0
 

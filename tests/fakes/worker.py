@@ -10,12 +10,16 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from bot.app import App
 from bot.bootstrap import build_app
 from bot.config import Settings
 from bot.models import Analysis, Review
+from bot.ports import ChatPort
 from bot.scheduler import Scheduler
 from tests.fakes.harness import canned_analysis
 from tests.fakes.journal import JournalChat
@@ -36,26 +40,33 @@ class OffsetClock:
         await asyncio.sleep(max(0.0, (when - self.now()).total_seconds()))
 
 
-async def main(db: str, journal: str, now: str, step: str | None) -> int:
-    chat = JournalChat(Path(journal))
+@asynccontextmanager
+async def canned_app(db: str, chat: ChatPort | None = None) -> AsyncIterator[App]:
+    """The bot's app on the SQLite file `db` with the canned analysis, closed on the way out (for every worker)."""
     app = await build_app(Settings(database=Path(db), seeds=ROOT / "seeds"), chat)
 
     async def analysis(review: Review) -> Analysis:
         return canned_analysis(review)
 
     app.analysis = analysis  # type: ignore[method-assign]
-    scheduler = Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)))
-
-    async def on_step(name: str) -> None:
-        if name == step:
-            print(f"AT {name}", flush=True)
-            await asyncio.Event().wait()  # hang here until killed
-
-    scheduler.on_step = on_step
     try:
-        await scheduler.tick()
+        yield app
     finally:
         await app.close()
+
+
+async def main(db: str, journal: str, now: str, step: str | None) -> int:
+    chat = JournalChat(Path(journal))
+    async with canned_app(db, chat) as app:
+        scheduler = Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)))
+
+        async def on_step(name: str) -> None:
+            if name == step:
+                print(f"AT {name}", flush=True)
+                await asyncio.Event().wait()  # hang here until killed
+
+        scheduler.on_step = on_step
+        await scheduler.tick()
     print("DONE", flush=True)
     return 0
 

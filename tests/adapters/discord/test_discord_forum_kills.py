@@ -6,11 +6,9 @@ keeps a kill between "Discord created the post" and "the store recorded it" from
 
 from __future__ import annotations
 
-import asyncio
 import os
 import random
 import signal
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,12 +20,10 @@ import pytest
 from adapters.discord.fake_routes import route
 from adapters.discord.fake_server import GUILD_ID, FakeDiscord, Json, Request
 from bot.config import Settings
-from bot.models import Incoming
 from bot.scheduler import LEASE
-from tests.conftest import ROOT
-from tests.fakes.chat import FakePlatform
-from tests.fakes.clock import FakeClock
-from tests.fakes.harness import start_bot, utc
+from tests.fakes.harness import utc
+from tests.fakes.kills import add_weekly_schedule
+from tests.fakes.kills import run_worker as kill_run_worker
 
 from .conftest import FORUM_CHANNEL
 from .spec import check_all, check_response
@@ -60,27 +56,13 @@ class KillingDiscord(FakeDiscord):
 
 
 async def add_schedule(settings: Settings) -> None:
-    bot = await start_bot(settings, FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0)))
-    line = f"add anora <#{FORUM_CHANNEL}> friday 19:00 Europe/London"
-    incoming = Incoming("schedule", line, club_id=str(GUILD_ID), channel_id=str(FORUM_CHANNEL), is_moderator=True,
-                        platform="discord")  # fmt: skip
-    try:
-        await bot.app.dispatch(incoming)
-    finally:
-        await bot.close()
+    await add_weekly_schedule(
+        settings, f"anora <#{FORUM_CHANNEL}> friday 19:00 Europe/London", str(GUILD_ID), str(FORUM_CHANNEL), "discord"
+    )
 
 
 async def run_worker(settings: Settings, fake: KillingDiscord, now: str) -> int:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fakes.discord_worker", str(settings.database), fake.base, now,
-        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-    fake.pid = proc.pid
-    _, err = await asyncio.wait_for(proc.communicate(), 60)
-    fake.pid = 0
-    assert proc.returncode in (0, -signal.SIGKILL), err.decode()
-    return proc.returncode or 0
+    return await kill_run_worker("tests.fakes.discord_worker", settings, fake.base, now, fake)
 
 
 def answer(fake: FakeDiscord, request: Request) -> Any:

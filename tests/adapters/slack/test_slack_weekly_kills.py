@@ -4,11 +4,9 @@ every part of the thread (parent, each reply, the poll) exactly once, the same p
 
 from __future__ import annotations
 
-import asyncio
 import os
 import random
 import signal
-import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
@@ -19,12 +17,10 @@ import pytest
 from slack_fakes import FakeSlack
 
 from bot.config import Settings
-from bot.models import Incoming
 from bot.scheduler import LEASE
-from tests.conftest import ROOT
-from tests.fakes.chat import FakePlatform
-from tests.fakes.clock import FakeClock
-from tests.fakes.harness import start_bot, utc
+from tests.fakes.harness import utc
+from tests.fakes.kills import add_weekly_schedule
+from tests.fakes.kills import run_worker as kill_run_worker
 
 FRIDAY_7PM = utc(2025, 1, 10, 19, 0)
 KILLS = int(os.environ.get("FILMCLUB_KILLS", "6"))  # the seeded loop; FILMCLUB_KILLS=40 for the full run
@@ -50,27 +46,11 @@ class KillingSlack(FakeSlack):
 
 
 async def add_schedule(settings: Settings) -> None:
-    bot = await start_bot(settings, FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0)))
-    line = "<#C1|films> friday 19:00 Europe/London"
-    incoming = Incoming("schedule", f"add anora {line}", club_id="T1", channel_id="C1", is_moderator=True,
-                        platform="slack")  # fmt: skip
-    try:
-        await bot.app.dispatch(incoming)
-    finally:
-        await bot.close()
+    await add_weekly_schedule(settings, "anora <#C1|films> friday 19:00 Europe/London", "T1", "C1", "slack")
 
 
 async def run_worker(settings: Settings, fake: KillingSlack, now: str) -> int:
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fakes.slack_worker", str(settings.database), fake.api_url, now,
-        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
-    fake.pid = proc.pid
-    _, err = await asyncio.wait_for(proc.communicate(), 60)
-    fake.pid = 0
-    assert proc.returncode in (0, -signal.SIGKILL), err.decode()
-    return proc.returncode or 0
+    return await kill_run_worker("tests.fakes.slack_worker", settings, fake.api_url, now, fake)
 
 
 def keys(fake: FakeSlack) -> Counter[str]:

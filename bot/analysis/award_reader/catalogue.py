@@ -69,7 +69,12 @@ def normalise_key(text: str) -> str:
     """A category phrase as a table key: lower case, straight quotes, single spaces, no "best"."""
     key = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").lower()).strip(" .,;:")
     key = re.sub(r"(?<=\w)(?:'s|s')(?= )", "s", key)  # "director's guild", "actors' guild" -> "directors guild"
-    return re.sub(r"^(?:the )?(?:best|outstanding) ", "", key)
+    # A dash between words is a separator ("motion picture – drama", "motion picture- drama"); one inside a word
+    # is kept ("make-up").
+    key = re.sub(r"\s*[–—]\s*|\s+-\s*|-\s+", " ", key)
+    key = re.sub(r"^(?:the )?(?:best|outstanding) ", "", key)
+    # The Academy's official wording: "Achievement in Cinematography" is the cinematography category.
+    return re.sub(r"^achievement in ", "", key)
 
 
 def _categories(rows: list[list[Any]]) -> dict[str, Category]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.analysis import analyze
-from bot.analysis.award_reader.catalogue import body_named, canonical_body, catalogue, shown_category
+from bot.analysis.award_reader.catalogue import body_named, canonical_award, canonical_body, catalogue, shown_category
 from bot.analysis.award_reader.mentions import find_mentions
 from bot.analysis.award_reader.results import clauses
 
@@ -46,6 +46,23 @@ def test_categories_are_canonical_per_body_and_shown_as_written() -> None:
     actress = catalogue().category("leading actress", bafta)
     assert actress is not None and actress.name == "Best Actress"
     assert shown_category("best foreign language film", foreign, oscars) == "Best Foreign Language Film"
+
+
+@pytest.mark.parametrize(
+    ("body", "written", "canonical"),
+    [
+        ("Academy Awards", "Motion Picture of the Year", "Best Picture"),
+        ("Academy Awards", "Achievement in Cinematography", "Best Cinematography"),
+        ("Academy Awards", "Achievement in Music Written for Motion Pictures (Original Score)", "Best Original Score"),
+        ("Golden Globes", "Best Motion Picture- Drama", "Best Picture"),
+        ("Golden Globes", "Performance by an Actress in a Supporting Role in a Motion Picture", "Best Supporting Actress"),
+        ("Golden Globes", "Original Score – Motion Picture", "Best Original Score"),
+        ("BAFTA Awards", "Screenplay (Adapted)", "Best Adapted Screenplay"),
+        (None, "make-up", "Best Makeup and Hairstyling"),
+    ],
+)
+def test_a_bodys_official_category_wording_is_its_category(body: str | None, written: str, canonical: str) -> None:
+    assert canonical_award(body, written)[1] == canonical
 
 
 def test_a_list_after_a_colon_stays_in_its_clause() -> None:

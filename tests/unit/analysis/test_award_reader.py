@@ -55,7 +55,11 @@ def test_categories_are_canonical_per_body_and_shown_as_written() -> None:
         ("Academy Awards", "Achievement in Cinematography", "Best Cinematography"),
         ("Academy Awards", "Achievement in Music Written for Motion Pictures (Original Score)", "Best Original Score"),
         ("Golden Globes", "Best Motion Picture- Drama", "Best Picture"),
-        ("Golden Globes", "Performance by an Actress in a Supporting Role in a Motion Picture", "Best Supporting Actress"),
+        (
+            "Golden Globes",
+            "Performance by an Actress in a Supporting Role in a Motion Picture",
+            "Best Supporting Actress",
+        ),
         ("Golden Globes", "Original Score – Motion Picture", "Best Original Score"),
         ("BAFTA Awards", "Screenplay (Adapted)", "Best Adapted Screenplay"),
         (None, "make-up", "Best Makeup and Hairstyling"),

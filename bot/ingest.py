@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.bounds import Breach, check_aliases, check_text
 from bot.models import ReviewDoc
 
 MAX_BYTES = 200 * 1024
@@ -14,6 +15,7 @@ MIN_YEAR, MAX_YEAR = 1870, 2100
 _KEY_VALUE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s+-\s*(.*)$")
 _YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: "²⁰²⁴".isdigit() is True, int() of it is not
+Meta = dict[str, tuple[int, str | list[str]]]  # key → (its line, its value)
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,13 @@ def parse_review(raw: bytes, path: str = "<review>") -> ReviewDoc:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
     if end is None:
         raise IngestError(path, 1, "the front matter opened here is never closed by a '---' line")
-    meta = _front_matter(lines[1:end], path)
+    meta, item_lines = _front_matter(lines[1:end], path)
     body = "\n".join(lines[end + 1 :]).strip()
     if not body:
         raise IngestError(path, end + 2, "the review text after the front matter is empty")
-    return _doc(meta, body, path)
+    doc = _doc(meta, body, path)
+    _check_bounds(doc, meta, item_lines.get("aliases", []), path)
+    return doc
 
 
 def _decode(raw: bytes, path: str) -> str:
@@ -81,8 +85,9 @@ def _decode(raw: bytes, path: str) -> str:
 
 # Hand-written rather than PyYAML: the contract is a small key/value subset, and we want
 # each error tied to its line and nothing of YAML's wider syntax (anchors, tags) accepted.
-def _front_matter(lines: list[str], path: str) -> dict[str, tuple[int, str | list[str]]]:
-    meta: dict[str, tuple[int, str | list[str]]] = {}
+def _front_matter(lines: list[str], path: str) -> tuple[Meta, dict[str, list[int]]]:
+    meta: Meta = {}
+    item_lines: dict[str, list[int]] = {}  # the line of each item of a list, for errors about one item
     current: str | None = None
     for number, line in enumerate(lines, start=2):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -90,6 +95,7 @@ def _front_matter(lines: list[str], path: str) -> dict[str, tuple[int, str | lis
         item = _LIST_ITEM.match(line)
         if item and current is not None and isinstance(meta[current][1], list):
             meta[current][1].append(_scalar(item.group(1)))  # type: ignore[union-attr]
+            item_lines[current].append(number)
             continue
         match = _KEY_VALUE.match(line)
         if not match:
@@ -98,8 +104,9 @@ def _front_matter(lines: list[str], path: str) -> dict[str, tuple[int, str | lis
         if key in meta:
             raise IngestError(path, number, f"'{key}' is given twice in the front matter")
         meta[key] = (number, _value(value, path, number))
+        item_lines[key] = [number] * len(meta[key][1]) if isinstance(meta[key][1], list) else []
         current = key
-    return meta
+    return meta, item_lines
 
 
 def _value(value: str, path: str, line: int) -> str | list[str]:
@@ -124,7 +131,7 @@ def _scalar(value: str) -> str:
     return value
 
 
-def _doc(meta: dict[str, tuple[int, str | list[str]]], body: str, path: str) -> ReviewDoc:
+def _doc(meta: Meta, body: str, path: str) -> ReviewDoc:
     def text(key: str) -> str | None:
         line, value = meta.get(key, (0, ""))
         if isinstance(value, list):
@@ -154,3 +161,18 @@ def _year(value: str | None, line: int, path: str) -> int | None:
     if not _YEAR.fullmatch(value) or not MIN_YEAR <= int(value) <= MAX_YEAR:
         raise IngestError(path, line, f"year {value!r} is not a year (expected four digits, {MIN_YEAR}–{MAX_YEAR})")
     return int(value)
+
+
+def _check_bounds(doc: ReviewDoc, meta: Meta, alias_lines: list[int], path: str) -> None:
+    """Refuse a field over its limit (bot/bounds.py), naming its line."""
+    aliases = meta.get("aliases", (0, []))
+    values = aliases[1] if isinstance(aliases[1], list) else [aliases[1]]
+    lines = [line for value, line in zip(values, alias_lines or [aliases[0]] * len(values), strict=True) if value]
+    breaches: list[Breach | None] = [
+        check_text(key, getattr(doc, key), meta.get(key, (0, ""))[0])
+        for key in ("title", "director", "author", "source")
+    ]
+    breaches.append(check_aliases(doc.aliases, lines, aliases[0]))
+    breach = next((b for b in breaches if b is not None), None)
+    if breach is not None:
+        raise IngestError(path, breach.line, breach.problem)

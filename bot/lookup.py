@@ -10,12 +10,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from bot.bounds import MAX_ALIASES, MAX_NAME
 from bot.models import Film
 from bot.text import fold
 
 ACCEPT = 85.0  # plain ratio at or above which a typo is taken as the film ("anorra" → "anora": 91)
 SUGGEST = 60.0  # weighted ratio at or above which a title is worth suggesting
 _POSTING_BUDGET = 3000  # trigram postings counted per fuzzy lookup
+# What is indexed per film is capped, so a film stored before import bounded its fields (a 190 KB
+# title) cannot make the index huge: this many names, each cut to this many folded characters,
+# and each word-inside-name entry cut to _SUFFIX_CHARS (enough to tell names apart while typing).
+_NAME_CHARS = 2 * MAX_NAME  # folding can lengthen a name a little ("&" → "and")
+_SUFFIX_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -76,10 +82,11 @@ class FilmIndex:
         if not key:
             return self.films(club_id)[:limit]
         found: dict[int, Film] = {}
-        for table in (self._starts, self._inner):
-            for index in range(bisect.bisect_left(table, (key,)), len(table)):
+        # Word-inside-name entries are cut to _SUFFIX_CHARS, so a longer prefix is matched on its start.
+        for table, wanted in ((self._starts, key), (self._inner, key[:_SUFFIX_CHARS])):
+            for index in range(bisect.bisect_left(table, (wanted,)), len(table)):
                 name, film_id = table[index]
-                if not name.startswith(key) or len(found) >= limit:
+                if not name.startswith(wanted) or len(found) >= limit:
                     break
                 if self.visible(film_id, club_id):
                     found.setdefault(film_id, self._films[film_id])
@@ -162,7 +169,8 @@ def _split_year(key: str) -> tuple[str, int | None]:
 
 
 def _names(film: Film) -> list[str]:
-    return [fold(n) for n in (film.title, *film.aliases) if fold(n)]
+    folded = (fold(n[: 2 * _NAME_CHARS])[:_NAME_CHARS].strip() for n in (film.title, *film.aliases[:MAX_ALIASES]))
+    return [n for n in folded if n]
 
 
 def _keys(film: Film) -> set[str]:
@@ -175,5 +183,7 @@ def _keys(film: Film) -> set[str]:
 
 
 def _suffixes(name: str) -> list[str]:
-    words = name.split(" ")
-    return [" ".join(words[i:]) for i in range(1, len(words))]
+    # Each later word's start, cut to _SUFFIX_CHARS: linear in the name's length (whole suffixes
+    # grew with the square of its words: 95,000 words took over 4 GB).
+    starts = [i + 1 for i, c in enumerate(name) if c == " "]
+    return [name[i : i + _SUFFIX_CHARS] for i in starts]

@@ -75,3 +75,28 @@ def test_arbitrary_bytes_give_a_review_or_a_clean_error(raw: bytes) -> None:
         assert exc.path == "fuzz.md" and exc.problem
     else:
         assert doc.title and doc.text
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        ("title: " + "a " * 200, 2, "'title' is 399 characters long; it may be at most 300"),
+        ("title: X\ndirector: " + "d" * 301, 3, "'director' is 301 characters long"),
+        ("title: X\nauthor: " + "w" * 301, 3, "'author' is 301 characters long"),
+        ("title: X\nsource: " + "s" * 2001, 3, "'source' is 2,001 characters long; it may be at most 2,000"),
+        ("title: X\naliases: [" + ", ".join(["b"] * 21) + "]", 3, "there are 21 aliases; a film may have at most 20"),
+        ("title: X\naliases:\n  - ok\n  - " + "c" * 301, 5, "an alias is 301 characters long"),
+        ("title: X\naliases: " + "c" * 301, 3, "an alias is 301 characters long"),
+    ],
+)
+def test_a_field_over_its_limit_is_refused_with_its_line(front: str, line: int, words: str) -> None:
+    with pytest.raises(IngestError) as caught:
+        parse_review(f"---\n{front}\n---\nText.\n".encode(), "long.md")
+    assert (caught.value.line, str(caught.value)) == (line, f"long.md:{line}: {caught.value.problem}")
+    assert words in caught.value.problem
+
+
+def test_fields_at_their_limits_are_accepted() -> None:
+    aliases = ", ".join(f"{i:03d}" + "x" * 297 for i in range(20))
+    doc = parse_review(f"---\ntitle: {'t' * 300}\naliases: [{aliases}]\n---\nText.\n".encode())
+    assert len(doc.title) == 300 and len(doc.aliases) == 20

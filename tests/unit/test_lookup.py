@@ -61,3 +61,28 @@ def test_autocomplete_matches_title_and_word_prefixes(index: FilmIndex) -> None:
 def test_autocomplete_returns_at_most_the_limit() -> None:
     films = [Film(i, f"film-{i}", f"Film {i:03d}", 2000) for i in range(100)]
     assert len(FilmIndex(films).complete("film", limit=25)) == 25
+
+
+def _indexed_bytes(title: str) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        FilmIndex([Film(1, "x", title, 2020, None, (title,) * 50)])
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_the_index_of_a_hostile_name_stays_small() -> None:
+    # A film stored before import bounded titles (old databases): 5,000 one-letter words, and
+    # 50 copies as aliases. Whole-word suffixes made this ~25 MB per name (95,000 words: over 4 GB).
+    assert _indexed_bytes("a " * 5000) < 2_000_000
+
+
+def test_words_inside_a_long_name_still_autocomplete() -> None:
+    long = Film(9, "long-2020", "The " + " ".join(f"word{i}" for i in range(60)), 2020)
+    index = FilmIndex([*FILMS, long])
+    assert index.complete("word59") == [long]
+    assert index.complete("word3 word4 word5 word6 word7 word8 word9 word10 word11 word12 word13") == [long]
+    assert index.find(long.title).film == long

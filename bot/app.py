@@ -107,8 +107,9 @@ class App:
         if len(self._analyses) > _CACHE_SIZE:
             self._analyses.popitem(last=False)
 
-    async def import_paths(self, paths: Iterable[Path], club_id: str = "") -> ImportReport:
-        """Import review files and folders; a bad file is reported and nothing of it stored."""
+    async def import_paths(self, paths: Iterable[Path], club_id: str = "", *, seed: bool = False) -> ImportReport:
+        """Import review files and folders; a bad file is reported and nothing of it stored. Seeds (`seed`) never
+        replace a review another file wrote."""
         report = ImportReport()
         for path in await asyncio.to_thread(lambda: list(review_files(paths))):
             try:
@@ -120,7 +121,7 @@ class App:
                 log.exception("reading %s failed", path)
                 report.errors.append(IngestError(str(path), 0, f"cannot be read ({type(exc).__name__})"))
                 continue
-            review, outcome = await self.store.upsert_review(doc, club_id)
+            review, outcome = await self.store.upsert_review(doc, club_id, seed=seed)
             getattr(report, outcome).append(str(path))
             if outcome != "unchanged":
                 await self._analyse_quietly(review)

@@ -23,7 +23,7 @@ async def build_app(settings: Settings, chat: ChatPort | None = None, store: Sql
     """Open the store, import the shipped seeds (unchanged ones cost nothing) and index the films."""
     app = App(settings, store or await SqliteStore.open(settings.database), chat)
     if settings.seeds.is_dir():
-        report = await app.import_paths([settings.seeds])
+        report = await app.import_paths([settings.seeds], seed=True)
         for error in report.errors:
             log.warning("seed not imported: %s", error)
     else:

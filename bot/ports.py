@@ -49,7 +49,9 @@ class ChatPort(Protocol):
 class Store(Protocol):
     """Films, reviews and cached analyses (SQLite in production)."""
 
-    async def upsert_review(self, doc: ReviewDoc, club_id: str = "") -> tuple[Review, ImportOutcome]:
+    async def upsert_review(
+        self, doc: ReviewDoc, club_id: str = "", *, seed: bool = False
+    ) -> tuple[Review, ImportOutcome]:
         """Store a parsed review; unchanged content changes nothing."""
         ...
 

@@ -1,6 +1,6 @@
 """The SQL of films, reviews and analyses: constant text, `?` parameters only."""
 
-FILM_BY_SLUG = "SELECT id, aliases FROM films WHERE slug = ?"
+FILM_BY_SLUG = "SELECT id, title, aliases FROM films WHERE slug = ?"
 INSERT_FILM = "INSERT INTO films (slug, title, year, director, aliases) VALUES (?, ?, ?, ?, ?)"
 UPDATE_FILM = "UPDATE films SET title = ?, director = COALESCE(?, director), aliases = ? WHERE id = ?"
 _REVIEW_COLUMNS = """
@@ -8,7 +8,7 @@ SELECT r.id, r.film_id, r.club_id, r.author, r.source, r.body, r.content_hash,
        f.slug, f.title, f.year, f.director, f.aliases
 FROM reviews r JOIN films f ON f.id = r.film_id
 """
-REVIEW_BY_KEY = "SELECT id, content_hash FROM reviews WHERE film_id = ? AND club_id = ? AND author = ?"
+REVIEW_BY_KEY = "SELECT id, content_hash, origin FROM reviews WHERE film_id = ? AND club_id = ? AND author = ?"
 REVIEW_BY_ID = _REVIEW_COLUMNS + "WHERE r.id = ?"
 REVIEWS_FOR_FILM = (
     _REVIEW_COLUMNS

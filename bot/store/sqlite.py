@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path
+from pathlib import Path, PurePath
 from types import TracebackType
 from typing import Any
 
@@ -19,7 +19,7 @@ from bot.models import Analysis, Film, Review, ReviewDoc
 from bot.ports import ImportOutcome
 from bot.store import sql
 from bot.store.db import connect
-from bot.text import slugify
+from bot.text import fold, slugify
 
 
 def content_hash(doc: ReviewDoc) -> str:
@@ -31,6 +31,21 @@ def content_hash(doc: ReviewDoc) -> str:
 def film_slug(title: str, year: int | None) -> str:
     """The stable slug of a film: "anora-2024"."""
     return f"{slugify(title)}-{year}" if year else slugify(title)
+
+
+def _same_origin(origin: str | None, doc: ReviewDoc) -> bool:
+    """Whether a stored review came from this seed file: the same file name in a folder of the same name (the
+    clone may have moved since)."""
+    if not origin:
+        return False
+    old, new = PurePath(origin), PurePath(doc.path)
+    return (old.name, old.parent.name) == (new.name, new.parent.name)
+
+
+def _same_film(row: aiosqlite.Row, doc: ReviewDoc) -> bool:
+    """Whether a stored film with the doc's slug is the doc's film: the same title or one of its aliases, folded."""
+    names = {fold(row["title"]), *(fold(a) for a in json.loads(row["aliases"]))}
+    return fold(doc.title) in names
 
 
 class SqliteStore:
@@ -96,14 +111,17 @@ class SqliteStore:
 
     # --- reviews -------------------------------------------------------------
 
-    async def upsert_review(self, doc: ReviewDoc, club_id: str = "") -> tuple[Review, ImportOutcome]:
-        """Store a parsed review; the same film, club and author make the same review."""
+    async def upsert_review(
+        self, doc: ReviewDoc, club_id: str = "", *, seed: bool = False
+    ) -> tuple[Review, ImportOutcome]:
+        """Store a parsed review; the same film, club and author make the same review. A seed never replaces a
+        review another file wrote (a host's edit of a seeded film stays), only its own earlier version."""
         digest = content_hash(doc)
         async with self.transaction() as db:
             film_id = await self._upsert_film(db, doc, club_id)
             async with db.execute(sql.REVIEW_BY_KEY, (film_id, club_id, doc.author or "")) as cur:
                 row = await cur.fetchone()
-            if row is not None and row["content_hash"] == digest:
+            if row is not None and (row["content_hash"] == digest or (seed and not _same_origin(row["origin"], doc))):
                 outcome: ImportOutcome = "unchanged"
                 review_id = int(row["id"])
             else:
@@ -116,9 +134,13 @@ class SqliteStore:
     async def _upsert_film(self, db: aiosqlite.Connection, doc: ReviewDoc, club_id: str) -> int:
         """The film's id, creating it; a global review refreshes its title and director and adds its aliases
         (never drops others'), while a club's own review leaves a film that exists as it is for every club."""
-        slug = film_slug(doc.title, doc.year)
-        async with db.execute(sql.FILM_BY_SLUG, (slug,)) as cur:
-            row = await cur.fetchone()
+        base = film_slug(doc.title, doc.year)
+        for n in range(1, 100):
+            slug = base if n == 1 else f"{base}-{n}"
+            async with db.execute(sql.FILM_BY_SLUG, (slug,)) as cur:
+                row = await cur.fetchone()
+            if row is None or _same_film(row, doc):
+                break  # a different film that shares the slug is never merged: the next free slug is this one's
         if row is None:
             cur = await db.execute(sql.INSERT_FILM, (slug, doc.title, doc.year, doc.director, json.dumps(doc.aliases)))
             return int(cur.lastrowid or 0)

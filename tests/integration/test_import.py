@@ -97,3 +97,36 @@ def test_cli_json_contract(settings: Settings) -> None:
     assert {"summary", "prompts", "trivia", "polls"} <= set(data)
     analysed = json.loads(_cli(settings, "analyze", str(SEEDS / "anora.md"), "--json").stdout)
     assert analysed["summary"] == data["summary"]
+
+
+def test_an_edited_review_of_a_seeded_film_survives_every_start(settings: Settings, tmp_path: Path) -> None:
+    # The host re-imports Anora with their own text; each later start re-reads the seeds and must keep it.
+    edited = review_file(tmp_path, "anora.md", "Anora", year="2024", body="Our own Anora text. It is worth seeing.")
+    result = _cli(settings, "import", str(edited))
+    assert result.returncode == 0, result.stderr
+    for _ in range(2):  # each CLI call is a start: seeds imported again
+        shown = _cli(settings, "review", "anora", "--section", "summary")
+        assert shown.returncode == 0, shown.stderr
+        assert "Our own Anora text" in shown.stdout
+
+
+async def test_a_changed_seed_still_updates_its_own_review(settings: Settings, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from bot.bootstrap import build_app
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    review_file(seeds, "x.md", "Seeded Film", body="The first seed text. It is worth seeing.")
+    mine = replace(settings, seeds=seeds)
+    first = await build_app(mine)
+    await first.close()
+    review_file(seeds, "x.md", "Seeded Film", body="The upgraded seed text. It is worth seeing.")
+    second = await build_app(mine)
+    try:
+        film = second.find("seeded film").film
+        assert film is not None
+        review = await second.review_of(film)
+        assert review is not None and "upgraded" in review.text
+    finally:
+        await second.close()

@@ -68,7 +68,7 @@ class TimingChat:
             self.all_opened.set()
         return PostRef(channel_id, f"m{next(self.ids)}", f"t{next(self.ids)}")
 
-    async def find_post(self, channel_id: str, key: str) -> PostRef | None:
+    async def find_post(self, channel_id: str, key: str, *, thread: PostRef | None = None) -> PostRef | None:
         return None
 
     async def close_poll(self, ref: PostRef) -> PollTally:

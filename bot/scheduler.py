@@ -249,7 +249,8 @@ class Scheduler:
             await self._mark(occ, "tallied", tally=json.dumps(_tally_json(tally)))
         question = content.poll.poll.question if content.poll and content.poll.poll else None
         recap = weekly.recap(content.label, question if occ.poll else None, tally)
-        if await self.chat.find_post(schedule.channel_id, key + ":recap") is None:
+        # The recap is a reply in the thread: looked for there (a channel's history holds no replies).
+        if await self.chat.find_post(schedule.channel_id, key + ":recap", thread=occ.thread) is None:
             await self._fence(occ)
             await self.chat.send(schedule.channel_id, recap, thread=occ.thread, key=key + ":recap")
         await self._step("recap_sent")

@@ -17,6 +17,7 @@ from .send import message_kwargs, nonce
 
 log = logging.getLogger(__name__)
 POLL_KEY = ":poll"  # how the scheduler's key of a weekly thread's poll ends (bot/scheduler.py)
+RECAP_KEY = ":recap"  # and of its recap, posted after the poll closes
 TEXT_NEEDS = {
     "view_channel": "View Channel",
     "send_messages": "Send Messages",
@@ -157,18 +158,30 @@ class DiscordChat:
         # A reply is looked for in its thread: a thread is a channel of its own on Discord.
         place = thread.thread_id if thread and thread.thread_id else channel_id
         channel = self.client.get_partial_messageable(int(place))
-        # A weekly thread holds one poll: the bot's poll in it is the one keyed `…:poll`, nonce or not.
-        any_poll = bool(thread and thread.thread_id) and key.endswith(POLL_KEY)
+        # A weekly thread holds one poll: the bot's poll in it is the one keyed `…:poll`, nonce or not; and the
+        # recap (`…:recap`) is the bot's one message after that poll, as nothing else is posted after it.
+        in_thread = bool(thread and thread.thread_id)
+        any_poll, any_recap = in_thread and key.endswith(POLL_KEY), in_thread and key.endswith(RECAP_KEY)
         me = getattr(self.client.user, "id", None)
+        after_poll: discord.Message | None = None
         try:
-            async for message in channel.history(limit=50):
-                if message.author.id == me and (message.nonce == wanted or (any_poll and message.poll is not None)):
-                    started = message.thread.id if message.thread else None
-                    inside = thread.thread_id if thread else (str(started) if started else None)
-                    return PostRef(channel_id, str(message.id), inside)
+            async for message in channel.history(limit=50):  # newest first
+                if message.author.id != me:
+                    continue
+                if message.nonce == wanted or (any_poll and message.poll is not None):
+                    return self._ref(channel_id, message, thread)
+                if any_recap and message.poll is not None:
+                    return self._ref(channel_id, after_poll, thread) if after_poll else None
+                if message.type in (discord.MessageType.default, discord.MessageType.reply):
+                    after_poll = message
         except discord.HTTPException as exc:  # a forum has no message history of its own
             log.info("find_post in %s: %s", channel_id, exc)
         return None
+
+    @staticmethod
+    def _ref(channel_id: str, message: discord.Message, thread: PostRef | None) -> PostRef:
+        started = message.thread.id if message.thread else None
+        return PostRef(channel_id, str(message.id), thread.thread_id if thread else (str(started) if started else None))
 
     async def _fetch(self, ref: PostRef) -> discord.Message:
         # A poll sent into a thread lives there; a text channel's starter lives in the channel.

@@ -90,7 +90,20 @@ async def test_a_poll_in_a_thread_is_found_again_after_the_nonce_window(
     discord_fake.nonces.clear()  # a restart minutes later: Discord no longer knows the nonce
     again = _chat(discord_bot)
     assert await again.find_post(str(FORUM_CHANNEL), "k5:poll", thread=thread) == sent
-    assert await again.find_post(str(FORUM_CHANNEL), "k5:recap", thread=thread) is None  # only a poll's key
+    assert await again.find_post(str(FORUM_CHANNEL), "k5:recap", thread=thread) is None  # no recap yet
+
+
+async def test_a_recap_in_a_thread_is_found_again_after_the_nonce_window(
+    discord_bot: FilmClubBot, discord_fake: FakeDiscord
+):
+    thread = await _chat(discord_bot).create_thread(str(TEXT_CHANNEL), "Week 15: Anora", [WEEK], key="k6:thread")
+    poll = Message("Poll · Anora", poll=PollSpec("Who had the best arc?", ("Ani", "Igor")))
+    await _chat(discord_bot).send(str(TEXT_CHANNEL), poll, thread=thread, key="k6:poll")
+    recap = Message("Results · Anora", (Section(paragraphs=((Inline("Ani won."),),)),))
+    sent = await _chat(discord_bot).send(str(TEXT_CHANNEL), recap, thread=thread, key="k6:recap")
+    discord_fake.nonces.clear()  # a restart minutes later: Discord no longer knows the nonce
+    assert await _chat(discord_bot).find_post(str(TEXT_CHANNEL), "k6:recap", thread=thread) == sent
+    check_all(discord_fake.requests)
 
 
 def _answer(fake: FakeDiscord, path: str) -> object:

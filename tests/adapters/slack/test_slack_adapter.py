@@ -326,3 +326,14 @@ async def test_a_scheduled_poll_is_sent_found_and_closed_by_its_ref(slack: Harne
     found = await chat.find_post("C1", "week-2-top")
     assert found == top
     assert (await chat.close_poll(found)).voters == 0
+
+
+async def test_a_recap_reply_is_found_again_in_its_thread(slack: Harness) -> None:
+    # The scheduler looks for a thread's recap among the thread's replies (conversations.history has none),
+    # so a restart after the recap was posted does not post a second one.
+    chat = slack.adapter.chat
+    thread = await chat.create_thread("C1", "Film club · Anora", [], key="week-3")
+    recap = Message("Results", (Section(paragraphs=((),)),))
+    sent = await chat.send("C1", recap, thread=thread, key="week-3:recap")
+    assert await chat.find_post("C1", "week-3:recap") is None  # not in the channel's history
+    assert await chat.find_post("C1", "week-3:recap", thread=thread) == sent

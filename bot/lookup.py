@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,9 @@ from bot.bounds import MAX_ALIASES, MAX_NAME
 from bot.models import Film
 from bot.text import fold
 
-ACCEPT = 85.0  # plain ratio at or above which a typo is taken as the film ("anorra" → "anora": 91)
+# Plain ratio at or above which a typo is taken as the film ("anorra" → "anora": 91). Below it the member is
+# asked ("Did you mean …?"): "heart" → "heat" (89) is another word, not a typo, and must not answer for Heat.
+ACCEPT = 90.0
 SUGGEST = 60.0  # weighted ratio at or above which a title is worth suggesting
 _POSTING_BUDGET = 3000  # trigram postings counted per fuzzy lookup
 # What is indexed per film is capped, so a film stored before import bounded its fields (a 190 KB
@@ -39,9 +42,12 @@ class FilmIndex:
         self._films = {f.id: f for f in films}
         self._clubs = clubs or {}
         self._exact: dict[str, list[int]] = {}
+        self._bare: dict[str, list[int]] = {}
         for film in films:
             for key in _keys(film):
                 self._exact.setdefault(key, []).append(film.id)
+            for key in _bare_keys(film):
+                self._bare.setdefault(key, []).append(film.id)
         self._names = _NameGrams(films)
         # Sorted (name, id) and (later-word suffix, id) lists: a prefix is one bisect away,
         # and whole-name prefixes rank before word-inside-name prefixes.
@@ -67,6 +73,7 @@ class FilmIndex:
         """The film `query` names (title, alias, slug, "Title (Year)", or a near typo), else suggestions."""
         key = fold(query)
         exact = [i for i in self._exact.get(key, []) if self.visible(i, club_id)]
+        exact = exact or [i for i in self._bare.get(key, []) if self.visible(i, club_id)]
         if exact:
             return Match(self._newest(exact))
         if not key:
@@ -180,6 +187,17 @@ def _keys(film: Film) -> set[str]:
         if film.year:
             keys.add(f"{name} {film.year}")
     return keys
+
+
+def _bare_keys(film: Film) -> set[str]:
+    """The names without a leading article ("shape of water" names The Shape of Water), with and without year;
+    looked up only when no name matches exactly, so "thing" finds Thing before The Thing."""
+    bare = {_ARTICLE.sub("", n) for n in _names(film) if _ARTICLE.match(n)}
+    return bare | ({f"{b} {film.year}" for b in bare} if film.year else set())
+
+
+# An English leading article, dropped from a title as members often type it.
+_ARTICLE = re.compile(r"^(?:the|a|an) (?=\S)")
 
 
 def _suffixes(name: str) -> list[str]:

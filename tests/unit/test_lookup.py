@@ -39,6 +39,22 @@ def test_no_good_match_gives_at_most_three_suggestions(index: FilmIndex) -> None
     assert 0 < len(match.suggestions) <= 3
 
 
+def test_a_dropped_article_finds_the_film_but_an_exact_title_comes_first() -> None:
+    films = [Film(1, "the-thing-1982", "The Thing", 1982), Film(2, "thing-2020", "Thing", 2020)]
+    index = FilmIndex(films, {1: frozenset({""}), 2: frozenset({""})})
+    assert index.find("thing").film == films[1]
+    assert index.find("the thing").film == films[0]
+    assert index.find("thing 1982").film == films[0]
+
+
+def test_a_near_word_is_asked_about_not_answered() -> None:
+    index = FilmIndex([Film(1, "heat-1995", "Heat", 1995)], {1: frozenset({""})})
+    match = index.find("heart")
+    assert match.film is None and [f.title for f in match.suggestions] == ["Heat"]
+    assert index.find("haet").film is None  # a four-letter swap is too far to assume
+    assert index.find("heat").film is not None
+
+
 def test_nonsense_gives_no_film(index: FilmIndex) -> None:
     assert index.find("zzzzqqq").film is None
     assert index.find("").film is None

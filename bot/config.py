@@ -71,6 +71,7 @@ class Settings:
     slack_signing_secret: Secret | None = None
     slack_api_url: str | None = None
     slack_moderator_group: str | None = None
+    slack_host: str = "127.0.0.1"  # HTTP mode's address: loopback behind a proxy; 0.0.0.0 to listen on all
     slack_port: int = 3000
     slack_poll_hours: int = 168
 

@@ -41,7 +41,7 @@ async def run(settings: Settings) -> None:
                     if socket_mode:
                         await _socket_mode(adapter.bolt, settings)
                     else:
-                        await _http_mode(adapter, settings.slack_port)
+                        await _http_mode(adapter, settings.slack_host, settings.slack_port)
             finally:
                 closer.cancel()
                 await adapter.drain()
@@ -59,10 +59,11 @@ async def _socket_mode(bolt: AsyncApp, settings: Settings) -> None:
         await handler.close_async()  # type: ignore[no-untyped-call]
 
 
-async def _http_mode(adapter: SlackAdapter, port: int) -> None:
-    runner = await serve(adapter, "0.0.0.0", port)
+async def _http_mode(adapter: SlackAdapter, host: str, port: int) -> None:
+    runner = await serve(adapter, host, port)
     log.info(
-        "Slack adapter running in HTTP mode on port %d: Request URL https://YOUR-HOST%s, signatures checked",
+        "Slack adapter running in HTTP mode on %s port %d: Request URL https://YOUR-HOST%s, signatures checked",
+        host,
         port,
         EVENTS_PATH,
     )

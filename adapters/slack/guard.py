@@ -24,13 +24,20 @@ def guard(verifier: SignatureVerifier | None) -> Middleware:
         except Exception as exc:
             # Only the kind of failure is logged: the body may hold whatever a sender put in it.
             log.warning("unreadable request to %s: %s", request.path, type(exc).__name__)
-            body = (await request.read()).decode("utf-8", "replace")
-            if verifier is not None and not verifier.is_valid_request(body, dict(request.headers)):
-                return web.Response(status=401)
-            return web.Response(status=400, text=UNREADABLE)
+            return await _refusal(request, verifier)
         if response.status >= 500:
             log.warning("request to %s failed with %s; answered 400", request.path, response.status)
-            return web.Response(status=400, text=UNREADABLE)
+            return await _refusal(request, verifier)
         return response
 
     return middleware
+
+
+async def _refusal(request: web.Request, verifier: SignatureVerifier | None) -> web.Response:
+    """401 for a request that is not validly signed (a timestamp that is no number included), else 400."""
+    body = (await request.read()).decode("utf-8", "replace")
+    try:
+        signed = verifier is None or verifier.is_valid_request(body, dict(request.headers))
+    except (ValueError, TypeError):  # slack_sdk reads the timestamp with int()
+        signed = False
+    return web.Response(status=400, text=UNREADABLE) if signed else web.Response(status=401)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import replace
 from datetime import timedelta
@@ -190,7 +191,12 @@ async def test_every_moderator_command_is_refused_for_a_member(slack: Harness, n
     assert json.loads((await slack.command(f"/{name}", "list", user="UADMIN"))[1])["text"] != ack["text"]
 
 
-@pytest.mark.parametrize("signature", ["bad", "missing", "stale", "future", "other body"])
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+@pytest.mark.parametrize(
+    "signature", ["bad", "missing", "stale", "future", "other body", "word time", "word time only"]
+)
 async def test_unsigned_or_stale_requests_get_401_and_do_nothing(slack: Harness, signature: str) -> None:
     ts, blocks = await slack.post_poll()
     calls = len(slack.fake.calls)
@@ -203,6 +209,8 @@ async def test_unsigned_or_stale_requests_get_401_and_do_nothing(slack: Harness,
             "stale": sign(body, timestamp=now - int(timedelta(minutes=6).total_seconds())),
             "future": sign(body, timestamp=now + 3600 * 24 * 365 * 20),
             "other body": sign(body + "&text=x"),
+            "word time": {"X-Slack-Request-Timestamp": "soon", "X-Slack-Signature": "v0=00", **FORM},
+            "word time only": {"X-Slack-Request-Timestamp": "soon", **FORM},
         }[signature]
         status, answer = await post(slack.http, slack.url, body, headers)
         assert status == 401 and "Traceback" not in answer
@@ -217,3 +225,20 @@ async def test_a_poll_closes_after_slack_poll_hours(settings: Settings, fake: Fa
         assert poll is not None and poll.closes_at == slack.clock.at + timedelta(hours=2)
         slack.clock.at += timedelta(hours=2)
         assert await slack.adapter.chat.close_due() == 1
+
+
+async def test_a_bad_signature_is_logged_without_the_request(slack: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    body = command_body(slack.fake, "/review", "anora") + "&token=verification-token-xyz"
+    bolt_log = logging.getLogger("slack_bolt.RequestVerification")  # bolt's own logger, which may not propagate
+    bolt_log.addHandler(caplog.handler)
+    level = bolt_log.level
+    try:
+        with caplog.at_level(logging.DEBUG):
+            bolt_log.setLevel(logging.DEBUG)
+            status, _ = await post(slack.http, slack.url, body, sign(body, secret="wrong"))
+    finally:
+        bolt_log.removeHandler(caplog.handler)
+        bolt_log.setLevel(level)
+    assert status == 401
+    assert "Invalid request signature" in caplog.text
+    assert "verification-token-xyz" not in caplog.text and "response_url" not in caplog.text

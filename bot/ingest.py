@@ -135,6 +135,8 @@ def _doc(meta: Meta, body: str, path: str) -> ReviewDoc:
     def text(key: str) -> str | None:
         line, value = meta.get(key, (0, ""))
         if isinstance(value, list):
+            if not value:  # "author:" with nothing after it reads as an empty block list: no value
+                return None
             raise IngestError(path, line, f"'{key}' must be a single value, not a list")
         return value.strip() or None
 

@@ -29,6 +29,11 @@ def test_a_good_file_parses_every_field() -> None:
     )
 
 
+def test_an_empty_field_is_no_value_not_a_list() -> None:
+    doc = parse_review(b"---\ntitle: Anora\nauthor:\ndirector:\n---\nText.\n")
+    assert (doc.title, doc.author, doc.director) == ("Anora", None, None)
+
+
 def test_block_lists_bom_and_crlf_are_accepted() -> None:
     raw = "\ufeff---\r\ntitle: Été\r\naliases:\r\n  - Summer\r\n  - 'L''été'\r\n---\r\nText.\r\n".encode()
     doc = parse_review(raw)

@@ -99,12 +99,23 @@ async def resolve(app: App, incoming: Incoming, query: str) -> Film | Message:
     return match.film or render.not_found(query, match.suggestions)
 
 
+def _section_typo(app: App, incoming: Incoming, query: str, section: str) -> Message | None:
+    """ "anora poll": the film is known and the last word is a mistyped section, so say so rather than blame
+    the film."""
+    head, _, last = query.rpartition(" ")
+    if section != "all" or not head or incoming.option("section") is not None:
+        return None
+    if app.find(head, incoming.club_id).film is None:
+        return None
+    return render.bad_section(last, SECTIONS)
+
+
 async def _film_section(app: App, incoming: Incoming, query: str, section: str) -> list[Message]:
     if section not in SECTIONS:
         return [render.bad_section(section, SECTIONS)]
     film = await resolve(app, incoming, query)
     if isinstance(film, Message):
-        return [film]
+        return [_section_typo(app, incoming, query, section) or film]
     review = await app.review_of(film, incoming.club_id)
     if review is None:
         return [render.not_found(query, ())]

@@ -76,6 +76,14 @@ async def test_unknown_command_and_missing_film(app: App) -> None:
     )
 
 
+async def test_a_mistyped_section_is_blamed_not_the_film(app: App) -> None:
+    text = text_of(await app.dispatch(Incoming("review", "anora poll")))
+    assert "“poll” is not a section" in text and "polls" in text
+    assert "I don't know" not in text
+    unknown = text_of(await app.dispatch(Incoming("review", "nosuchfilm poll")))
+    assert "is not a section" not in unknown  # an unknown film is still the film's problem
+
+
 async def test_moderator_only_commands_refuse_members(app: App, temporary_commands: None) -> None:
     @command("secret", moderator=True)
     async def secret(app: App, incoming: Incoming) -> list[Message]:

@@ -102,7 +102,7 @@ def _convert(attr: str, kind: object, raw: str) -> object:
     try:
         return {"int": int, "float": float}.get(str(kind), str)(raw)
     except ValueError:
-        raise ConfigError(f"{env_name(attr)} must be a number, not {raw!r}") from None
+        raise ConfigError(f"{env_name(attr)} must be a number, not {_shape(raw)}") from None
 
 
 def load_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = Path(".env")) -> Settings:
@@ -118,7 +118,11 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = Pa
     }
     values.setdefault("database", _default_database(source))
     settings = Settings(**values)  # type: ignore[arg-type]
-    validate_timezone(settings.timezone, "FILMCLUB_TIMEZONE")
+    try:
+        validate_timezone(settings.timezone, "FILMCLUB_TIMEZONE")
+    except ConfigError:
+        msg = f"FILMCLUB_TIMEZONE must be an IANA time zone (e.g. Europe/London), not {_shape(settings.timezone)}"
+        raise ConfigError(msg) from None
     _validate(settings)
     return settings
 
@@ -126,10 +130,16 @@ def load_settings(env: Mapping[str, str] | None = None, dotenv: Path | None = Pa
 _LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
+def _shape(raw: str) -> str:
+    """What a bad value looks like, never the value itself: a token put in the wrong variable must not be
+    printed ("a value of 57 characters")."""
+    return f"a value of {len(raw.strip())} characters"
+
+
 def _validate(settings: Settings) -> None:
     """Reject values that would fail later, naming the variable."""
     if settings.log_level.upper() not in _LEVELS:
-        raise ConfigError(f"FILMCLUB_LOG_LEVEL must be one of {', '.join(_LEVELS)}, not {settings.log_level!r}")
+        raise ConfigError(f"FILMCLUB_LOG_LEVEL must be one of {', '.join(_LEVELS)}, not {_shape(settings.log_level)}")
     if not 0 <= settings.grace_hours <= 24 * 7:  # also refuses nan
         raise ConfigError(f"FILMCLUB_GRACE_HOURS must be between 0 and 168 hours, not {settings.grace_hours}")
     if not 1 <= settings.discord_poll_hours <= 768:

@@ -38,6 +38,15 @@ def test_bad_values_are_named() -> None:
         load_settings({"SLACK_PORT": "eighty"}, None)
 
 
+@pytest.mark.parametrize("name", ["SLACK_PORT", "FILMCLUB_TIMEZONE", "FILMCLUB_LOG_LEVEL", "FILMCLUB_GRACE_HOURS"])
+def test_a_bad_value_is_never_echoed(name: str) -> None:
+    token = "xoxb-1234567890-abcdefSECRET"  # a token pasted into the wrong variable
+    with pytest.raises(ConfigError) as caught:
+        load_settings({name: token}, None)
+    assert name in str(caught.value) and "SECRET" not in str(caught.value)
+    assert f"{len(token)} characters" in str(caught.value)
+
+
 def test_defaults() -> None:
     settings = load_settings({"HOME": "/member-home", "XDG_DATA_HOME": "/data"}, None)
     assert settings.database == Path("/data/filmclub/filmclub.db")

@@ -7,7 +7,6 @@ keeps a kill between "Discord created the post" and "the store recorded it" from
 from __future__ import annotations
 
 import os
-import random
 import signal
 from collections import Counter
 from dataclasses import dataclass
@@ -22,14 +21,13 @@ from adapters.discord.fake_server import GUILD_ID, FakeDiscord, Json, Request
 from bot.config import Settings
 from bot.scheduler import LEASE
 from tests.fakes.harness import utc
-from tests.fakes.kills import add_weekly_schedule
+from tests.fakes.kills import add_weekly_schedule, seeded_kills
 from tests.fakes.kills import run_worker as kill_run_worker
 
 from .conftest import FORUM_CHANNEL
 from .spec import check_all, check_response
 
 FRIDAY_7PM = utc(2025, 1, 10, 19, 0)
-KILLS = int(os.environ.get("FILMCLUB_KILLS", "6"))  # the seeded loop; FILMCLUB_KILLS=40 for the full run
 pytestmark = pytest.mark.slow
 
 
@@ -123,13 +121,7 @@ async def test_a_kill_after_discord_made_the_forum_post_gives_no_second_post(set
 async def test_seeded_kills_leave_one_whole_forum_post_and_one_poll(settings: Settings, tmp_path: Path, late: bool):
     whole, _ = await one_run(fresh(settings, tmp_path, 0), 0, False)
     posts = sum(n for k, n in whole.items() if k[0] != "post")
-    rng = random.Random(12)
-    bad: list[tuple[int, bool, Counter[tuple[str, str]]]] = []
-    for n in range(1, KILLS + 1):
-        kill_at, applied = rng.randint(1, posts), rng.random() < 0.5
-        got, killed = await one_run(fresh(settings, tmp_path, n), kill_at, applied, late=late)
-        assert killed
-        if got != whole:
-            bad.append((kill_at, applied, got - whole + (whole - got)))
-    print(f"\n{KILLS} kills, {len(bad)} runs with a missing or duplicate part: {bad}")
+    bad = await seeded_kills(
+        lambda n, kill_at, applied: one_run(fresh(settings, tmp_path, n), kill_at, applied, late=late), whole, posts, 12
+    )
     assert bad == []

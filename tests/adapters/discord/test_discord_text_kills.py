@@ -6,7 +6,6 @@ can be posted twice: the README's Guarantees say so.)"""
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from datetime import timedelta
 from pathlib import Path
@@ -14,11 +13,11 @@ from pathlib import Path
 from adapters.discord.fake_server import GUILD_ID, FakeDiscord
 from bot.config import Settings
 from bot.scheduler import LEASE
-from tests.fakes.kills import add_weekly_schedule
+from tests.fakes.kills import add_weekly_schedule, seeded_kills
 
 from .conftest import TEXT_CHANNEL
 from .spec import check_all
-from .test_discord_forum_kills import FRIDAY_7PM, KILLS, KillingDiscord, _part, fresh, pytestmark, run_worker
+from .test_discord_forum_kills import FRIDAY_7PM, KillingDiscord, _part, fresh, pytestmark, run_worker
 
 __all__ = ["pytestmark"]
 
@@ -51,13 +50,7 @@ async def test_seeded_kills_leave_one_whole_thread_and_one_poll_in_a_text_channe
     assert sum(1 for k in whole if k[0] == "thread") == 1 and set(whole.values()) == {1}, whole
     assert any(k[1].startswith("poll: ") for k in whole), whole
     posts = sum(n for k, n in whole.items() if k[0] != "thread")
-    rng = random.Random(21)
-    bad: list[tuple[int, bool, Counter[tuple[str, str]]]] = []
-    for n in range(1, KILLS + 1):
-        kill_at, applied = rng.randint(1, posts), rng.random() < 0.5
-        got, killed = await one_run(fresh(settings, tmp_path, n), kill_at, applied)
-        assert killed
-        if got != whole:
-            bad.append((kill_at, applied, got - whole + (whole - got)))
-    print(f"\n{KILLS} kills, {len(bad)} runs with a missing or duplicate part: {bad}")
+    bad = await seeded_kills(
+        lambda n, kill_at, applied: one_run(fresh(settings, tmp_path, n), kill_at, applied), whole, posts, 21
+    )
     assert bad == []

@@ -5,7 +5,6 @@ every part of the thread (parent, each reply, the poll) exactly once, the same p
 from __future__ import annotations
 
 import os
-import random
 import signal
 from collections import Counter
 from dataclasses import dataclass
@@ -19,11 +18,10 @@ from slack_fakes import FakeSlack
 from bot.config import Settings
 from bot.scheduler import LEASE
 from tests.fakes.harness import utc
-from tests.fakes.kills import add_weekly_schedule
+from tests.fakes.kills import add_weekly_schedule, seeded_kills
 from tests.fakes.kills import run_worker as kill_run_worker
 
 FRIDAY_7PM = utc(2025, 1, 10, 19, 0)
-KILLS = int(os.environ.get("FILMCLUB_KILLS", "6"))  # the seeded loop; FILMCLUB_KILLS=40 for the full run
 pytestmark = pytest.mark.slow
 
 
@@ -80,13 +78,7 @@ async def test_seeded_kills_leave_one_whole_thread_and_one_poll(settings: Settin
     whole, _ = await one_run(fresh(settings, tmp_path, 0), 0, False)
     assert whole and set(whole.values()) == {1}
     assert any(k.endswith(":thread") for k in whole) and any(k.endswith(":poll") for k in whole)
-    rng = random.Random(12)
-    bad: list[tuple[int, bool, Counter[str]]] = []
-    for n in range(1, KILLS + 1):
-        kill_at, applied = rng.randint(1, sum(whole.values())), rng.random() < 0.5
-        got, killed = await one_run(fresh(settings, tmp_path, n), kill_at, applied)
-        assert killed
-        if got != whole:
-            bad.append((kill_at, applied, got - whole + (whole - got)))
-    print(f"\n{KILLS} kills, {len(bad)} runs with a missing or duplicate part: {bad}")
+    bad = await seeded_kills(
+        lambda n, kill_at, applied: one_run(fresh(settings, tmp_path, n), kill_at, applied), whole, whole.total(), 12
+    )
     assert bad == []

@@ -10,7 +10,7 @@ from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader, award_facts
 from bot.models import Analysis
 
-ANALYSER_VERSION = "1.9.1"
+ANALYSER_VERSION = "2.0.0"
 
 __all__ = ["ANALYSER_VERSION", "analyze"]
 
@@ -22,7 +22,7 @@ def analyze(
     reader; see bot.analysis.trivia.award_facts)."""
     spans = split_sentences(text)
     flags = spoiler_flags(spans, text)
-    prompts, note = build_prompt_set(spans, flags, text, title)
+    prompts, note = build_prompt_set(spans, flags, text, title, director)
     return Analysis(
         title=title,
         year=year,

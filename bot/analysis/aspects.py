@@ -21,6 +21,8 @@ _PERFORMANCE = (
     ),
     re.compile(rf"\b(?:played|performed|portrayed) (?:with [\w\s-]{{1,40}}? )?by (?:[a-z-]+ ){{0,3}}{_PERSON}"),
     re.compile(rf"\b(?:[Rr]ising star|[Nn]ewcomer) {_ONE} (?:impresses|shines|excels|is)\b"),
+    # "goes out to Mark Ruffalo as Mike Rezendes": an actor and the character they play
+    re.compile(rf"{_PERSON},? as (?:(?:the |a |an )?[a-z-]+ ){{0,2}}[A-Z][\w’'-]+"),
 )
 _CRAFT = re.compile(
     r"\b(?P<craft>score|cinematography|photography|screenplay|script|editing|pacing|ending|soundtrack|"
@@ -29,11 +31,15 @@ _CRAFT = re.compile(
 )
 
 
-def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:
-    """Up to two performances and two crafts the review comments on, as open questions."""
-    templates: dict[str, str] = wording(_W)["aspects"]
+def performers(spans: list[Span], title: str, limit: int = 5) -> list[str]:
+    """The full names of the people whose performances the review discusses, in its order."""
+    known = [n.text for span in spans for n in find_names(span.sentence)]
+    return [full_name(p, known) for p in _people(spans, title, limit)]
+
+
+def _people(spans: list[Span], title: str, limit: int) -> dict[str, Span]:
+    """Up to `limit` people the review names with their performance, and the sentence it does so in."""
     people: dict[str, Span] = {}
-    crafts: dict[str, Span] = {}
     for span in spans:
         if find_bodies(span.sentence) or span.sentence.rstrip().endswith("?"):
             continue  # award statements and questions are prompts of their own
@@ -41,8 +47,19 @@ def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:
             for m in pattern.finditer(span.sentence):
                 if re.search(r"[’']s\b", m.group("person")):
                     continue  # "Hobie Brown's Spider-Punk is a moving collage": a possession, not a person
-                if fold(m.group("person")) != fold(title) and len(people) < 2:
+                if fold(m.group("person")) != fold(title) and len(people) < limit:
                     people.setdefault(m.group("person"), span)
+    return people
+
+
+def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:
+    """Up to three performances and two crafts the review comments on, as open questions."""
+    templates: dict[str, str] = wording(_W)["aspects"]
+    people = _people(spans, title, 3)
+    crafts: dict[str, Span] = {}
+    for span in spans:
+        if find_bodies(span.sentence) or span.sentence.rstrip().endswith("?"):
+            continue
         for m in _CRAFT.finditer(span.sentence):
             if len(crafts) < 2:
                 crafts.setdefault(m.group("craft").lower(), span)

@@ -39,9 +39,15 @@ def labels() -> dict[str, str]:
 
 def stance(sentence: str) -> int:
     """Positive minus negative evaluative words of a sentence."""
+    pos, neg = stance_counts(sentence)
+    return pos - neg
+
+
+def stance_counts(sentence: str) -> tuple[int, int]:
+    """The positive and the negative evaluative words of a sentence."""
     _, _, pos, neg = _lists()
     tokens = re.findall(r"[a-zé][a-zé-]*", sentence.lower())
-    return sum(t in pos for t in tokens) - sum(t in neg for t in tokens)
+    return sum(t in pos for t in tokens), sum(t in neg for t in tokens)
 
 
 def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:
@@ -50,8 +56,8 @@ def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:
     out: dict[str, tuple[int, Span]] = {}
     for span in spans:
         low = span.sentence.lower()
-        if span.sentence.rstrip().endswith("?"):
-            continue
+        if span.sentence.rstrip().endswith("?") or _award(span.sentence):
+            continue  # "Best Screenplay" praises no script
         for aspect, cues in aspects.items():
             s = sum(
                 _near_stance(low, m.start(), m.end()) for c in cues for m in re.finditer(rf"\b{re.escape(c)}\b", low)
@@ -60,6 +66,15 @@ def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:
                 total, first = out.get(aspect, (0, span))
                 out[aspect] = (total + s, first)
     return out
+
+
+def aspect_of(sentence: str) -> str | None:
+    """The first aspect (performance, direction, script ...) a sentence mentions, if any."""
+    low = sentence.lower()
+    for aspect, cues in _lists()[0].items():
+        if any(re.search(rf"\b{re.escape(c)}\b", low) for c in cues):
+            return aspect
+    return None
 
 
 _REACH = 6  # words: an evaluative word counts for an aspect only this close to it ("the script is sharp")
@@ -92,6 +107,10 @@ def _phrase_ok(phrase: str) -> bool:
 _NEGATED = re.compile(
     r"\b(?:not|no|never|hardly|far from|by no means|nothing like|isn[’']t|wasn[’']t)\W+(?:\w+\W+)?$", re.I
 )
+# "Not that this is an inherently bad film": the sentence denies what it says
+_DENIED = re.compile(r"(?:Not that|It[’']s not that|Far from|Hardly|Not because)\b", re.I)
+# after the noun: the phrase's end, not a noun it modifies ("a great package of film benefits")
+_ENDS = r"(?=\s*(?:[.,;:!?)—–]|$| (?:that|which|who|with|about|of|from|in|for|and|but|to|by|on|as|where|whose|set|told|like|than|yet)\b))"
 _NOUNS = r"(?:film|movie|drama|thriller|comedy|debut|work|portrait|picture|story|tale|piece|achievement|triumph)"
 
 
@@ -103,7 +122,7 @@ def claims(spans: list[Span], title: str) -> list[Claim]:
     craft = rf"(?P<subj>[Tt]he (?:film[’']s |movie[’']s )?(?:{craft_words}))"
     copula = r"(?:,[^,]{3,80},)? (?P<verb>is|was|feels|remains|proves|looks|sounds)"
     adj = r"(?P<phrase>(?:(?:not )?(?:\w+ly )?[a-zé-]+(?:,? and (?:\w+ly )?[a-zé-]+)?))(?=[.,;:!—–]| but| and| as| in| with)"
-    noun = rf"(?P<phrase>an? [^.;:!?—–\"“”]{{3,90}}?\b{_NOUNS})\b"
+    noun = rf"(?P<phrase>an? [^.;:!?—–\"“”]{{3,90}}?\b{_NOUNS})\b{_ENDS}"
     patterns = [
         ("film", re.compile(rf"\b{film}{copula} {noun}")),
         ("film", re.compile(rf"\b{film}{copula} {adj}")),
@@ -111,7 +130,7 @@ def claims(spans: list[Span], title: str) -> list[Claim]:
         (
             "described",
             re.compile(
-                rf"(?P<subj>)\b(?P<verb>)(?P<phrase>(?:an?|one of the (?:most|best|finest)) (?:[\w-]+,? (?:and )?){{1,4}}?{_NOUNS}s?)\b"
+                rf"(?P<subj>)\b(?P<verb>)(?P<phrase>(?:an?|one of the (?:most|best|finest)) (?:[\w-]+,? (?:and )?){{1,4}}?{_NOUNS}s?)\b{_ENDS}"
             ),
         ),
     ]
@@ -124,7 +143,8 @@ def claims(spans: list[Span], title: str) -> list[Claim]:
             for m in pattern.finditer(s):
                 phrase = m.group("phrase").strip(" ,")
                 subject = m.group("subj")
-                if not _phrase_ok(phrase) or _NEGATED.search(s[max(0, m.start("phrase") - 25) : m.start("phrase")]):
+                before = s[max(0, m.start("phrase") - 25) : m.start("phrase")]
+                if not _phrase_ok(phrase) or _NEGATED.search(before) or _DENIED.match(s):
                     continue
                 subj_low = subject.lower()
                 found = "ending" if kind == "aspect" and any(w in subj_low for w in aspects["ending"]) else kind

@@ -6,6 +6,7 @@ import re
 from string import Template
 from typing import Any
 
+from bot.analysis.aspects import performers
 from bot.analysis.evidence import aspect_stances, claims, labels, stance
 from bot.analysis.text import Span
 from bot.models import PollSpec, Prompt
@@ -51,7 +52,14 @@ def _content_polls(spans: list[Span], title: str, options: dict[str, Any]) -> li
         question = Template(options["contrast_question"]).substitute(values)
         answers = tuple(Template(o).substitute(values) for o in options["contrast_options"])
         out.append(PollSpec(question, answers, stances[neg[0]][1].source))
-    people = list(dict.fromkeys(c.subject for c in found if c.kind == "performance" and stance(c.phrase) > 0))
+    if len(pos) >= 2:
+        names = labels()
+        values = {"title": title}
+        question = Template(options["standout_question"]).substitute(values)
+        answers = tuple(Template(options["standout_option"]).substitute(label=names[a]) for a in pos[:5])
+        out.append(PollSpec(question, answers, stances[pos[0]][1].source))
+    praised = [c.subject for c in found if c.kind == "performance" and stance(c.phrase) > 0]
+    people = list(dict.fromkeys(praised + performers(spans, title)))
     if len(people) >= 2 and all(len(n) <= OPTION_MAX for n in people):
         question = Template(options["performance_question"]).substitute(title=title)
         out.append(PollSpec(question, tuple(people[:10])))

@@ -6,6 +6,7 @@ import re
 from string import Template
 
 from bot.analysis.aspects import aspect_questions
+from bot.analysis.context import context_prompts
 from bot.analysis.evidence import Claim, aspect_stances, claims
 from bot.analysis.implicit import debate_kind, implicit_questions
 from bot.analysis.names import find_names
@@ -25,12 +26,16 @@ _LOST = re.compile(
 _HEADING = re.compile(r"^(?:#|[A-Z0-9][A-Z0-9 ,'’:!?…-]{3,}$)")
 
 
-def build_prompts(spans: list[Span], flags: list[bool], text: str, title: str) -> tuple[Prompt, ...]:
+def build_prompts(
+    spans: list[Span], flags: list[bool], text: str, title: str, director: str | None = None
+) -> tuple[Prompt, ...]:
     """5-10 prompts for a review of 250+ words (fewer when it holds less), best first."""
-    return build_prompt_set(spans, flags, text, title)[0]
+    return build_prompt_set(spans, flags, text, title, director)[0]
 
 
-def build_prompt_set(spans: list[Span], flags: list[bool], text: str, title: str) -> tuple[tuple[Prompt, ...], str]:
+def build_prompt_set(
+    spans: list[Span], flags: list[bool], text: str, title: str, director: str | None = None
+) -> tuple[tuple[Prompt, ...], str]:
     """The prompts and, when a review of 250+ words gets fewer than five, why."""
     spoiler = {s.start: f for s, f in zip(spans, flags, strict=True)}
     found = claims(spans, title)
@@ -42,9 +47,10 @@ def build_prompt_set(spans: list[Span], flags: list[bool], text: str, title: str
         "craft": _crafts(spans, spoiler),
         "theme": _themes(spans, spoiler, text, title),
         "reported": _reported(spans, spoiler, title),
+        "context": context_prompts(spans, spoiler, title, director),
     }
     # Best first, every kind in turn; the questions the review raises outright get two turns a round.
-    order = ["claim", "explicit", "implicit", "implicit", "performance", "reported", "theme", "craft"]
+    order = ["claim", "explicit", "implicit", "implicit", "performance", "context", "reported", "theme", "craft"]
     limit = 10 if words(text) >= 250 else 5
     picked: list[Prompt] = []
     cursor = dict.fromkeys(groups, 0)
@@ -110,10 +116,67 @@ def _own(spans: list[Span], spoiler: dict[int, bool], text: str, title: str) -> 
     out, seen = [], set()
     for q in explicit_questions(spans):
         cleaned = clean_question(q, spans, text, title)
-        if cleaned and cleaned.lower() not in seen:
+        if cleaned and cleaned.lower() not in seen and _english(cleaned):
             seen.add(cleaned.lower())
             out.append(Prompt(cleaned, "explicit", q.sentence.source, q.quoted, spoiler[q.sentence.start]))
     return out
+
+
+# Function words: a question with none of them is in another language ("Ras vkhedavt, rodesac ...?").
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "what",
+        "how",
+        "why",
+        "who",
+        "whom",
+        "where",
+        "when",
+        "which",
+        "you",
+        "it",
+        "of",
+        "to",
+        "in",
+        "and",
+        "or",
+        "that",
+        "this",
+        "we",
+        "they",
+        "i",
+        "he",
+        "she",
+        "his",
+        "her",
+        "its",
+        "their",
+        "be",
+        "have",
+        "has",
+        "not",
+    ]
+)
+
+
+def _english(question: str) -> bool:
+    """A question the club can read: it holds at least one English function word."""
+    return bool(_FUNCTION_WORDS.intersection(re.findall(r"[a-z]+", question.lower())))
 
 
 def _implicit(spans: list[Span], spoiler: dict[int, bool], title: str) -> list[Prompt]:

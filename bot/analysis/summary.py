@@ -4,24 +4,16 @@ from __future__ import annotations
 
 import re
 
-from bot.analysis.evidence import stance
+from bot.analysis.evidence import aspect_of
 from bot.analysis.text import Span, display
+from bot.analysis.verdict import judge, verdict_score
 from bot.models import Summary
 
-_VERDICT = re.compile(
-    r"\b(?:beautiful(?:ly)?|compelling|tragic|funny|masterpiece|masterful|terrific|brilliant|"
-    r"remarkable|moving|powerful|stunning|thoughtful|flawed|uneven|disappointing|triumph|"
-    r"gripping|tender|haunting|excellent|superb|mediocre|dull|boring|essential|must-see|"
-    r"one of the (?:best|finest|most|more)|worth|recommend\w*|first rate|great|mess|misfire|failure|"
-    r"slog|tedious|lifeless|hollow|forgettable|overlong|triumphant|delight\w*|joy)\b",
-    re.I,
-)
 _LABEL = re.compile(
     r"[A-Z][\w ]{0,20}:\s+(?=[A-Z])"
     # a dateline: "CANNES, May 27 — ", "LONDON — "
     r"|[A-Z][A-Z.’' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[—–]\s*(?=[A-Z])"
 )
-_AWARD = re.compile(r"\b(?:won|wins|nominated|nominations?|Oscars?|BAFTAs?|Golden Globes?|Palme|Golden Lion)\b")
 _LEADING_PRONOUN = re.compile(
     r"^(?:This|That|These|Those|It|Its|They|Their|Them|He|She|His|Her|Him|Such"
     r"|(?:None|All|Some|Most|Both|Each|Neither) of (?:this|that|these|those|them|it))\b"
@@ -33,7 +25,8 @@ _BOILERPLATE = re.compile(
     r"translated (?:from|by)|originally (?:appeared|published|ran)|the original (?:appeared|ran)|"
     r"spoiler (?:warning|alert)|reviewed (?:at|on)|running time|"
     # web chrome: magazine and site promotions, photo credits
-    r"never miss|welcome to|sign in|register|photo(?:graph)?:|image:|credit:|courtesy of|getty|all rights",
+    r"never miss|welcome to|sign in|register|photo(?:graph)?:|image:|credit:|courtesy of|getty|all rights|"
+    r"subscription|membership|priority booking|merchandise|price based on|buy tickets|book now|box office:|on demand|open online",
     re.I,
 )
 
@@ -51,12 +44,31 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
         prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and i not in answers and s.block not in interview]
     if not prose:
         return Summary(spans[0].sentence if spans else "")
-    first = prose[0][0]
-    # A verdict is a full statement (8+ words); the opening sentence gets a small edge.
+    blocks = sorted({s.block for _, s in prose})
+    edges = set(blocks[:1] + blocks[-2:])
+    # A verdict is a full statement (8+ words), best near the review's start or end.
     verdicts = [p for p in prose if len(p[1].sentence.split()) >= 8] or prose
-    tldr = max(verdicts, key=lambda p: _verdict_score(p[1], p[0], len(spans), title) + (0.5 if p[0] == first else 0))
-    points = _key_points(prose, tldr[0])
+    verdicts += [(i, s) for i, s in enumerate(bare) if _film_pronoun(s, flags[i]) and s.block not in debris]
+    tldr = max(
+        verdicts,
+        key=lambda p: (
+            verdict_score(p[1], title, edge=p[1].block in edges) - (0.5 if _PRONOUN_VERDICT.match(p[1].sentence) else 0)
+        ),
+    )
+    points = _key_points(prose, tldr[0], title)
     return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
+
+
+# "It's a gorgeous, haunting film.": read under the film's title, the pronoun is the film.
+_PRONOUN_VERDICT = re.compile(r"(?:It|This)(?:[’']s| is| was| remains| feels| proves)\b")
+
+
+def _film_pronoun(span: Span, spoiler: bool) -> bool:
+    """A verdict worded with "it" for the film: a tl;dr candidate that key points never take."""
+    if spoiler or not _PRONOUN_VERDICT.match(span.sentence):
+        return False
+    rest = span.sentence[2:] if span.sentence.startswith("It") else span.sentence[4:]
+    return _usable(Span("The film" + rest, 0, 0))
 
 
 # An interview's speaker label: the lines of a Q&A are the interviewee's words, not the review's points.
@@ -104,8 +116,6 @@ def _usable(span: Span) -> bool:
 
 
 _CONNECTIVE = re.compile(r"^(?:And|But|So|Yes|Sure|Or|Well|Now|Still|Yet|Also|Then|Alas|Anyway|Plus)\b")
-# An anecdote or first-person aside: the writer's own story, not the verdict on the film.
-_ANECDOTE = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|we|our)\b")
 
 
 def _mostly_names(sentence: str) -> bool:
@@ -114,28 +124,28 @@ def _mostly_names(sentence: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) > 0.5 * len(words)
 
 
-def _verdict_score(span: Span, index: int, total: int, title: str) -> float:
-    """How much a sentence reads like the review's verdict on the film."""
-    s = span.sentence
-    score = 2.0 * len(_VERDICT.findall(s)) + 1.0 * abs(stance(s))
-    if _ANECDOTE.search(s):
-        score -= 1.5  # the writer's own story
-    score += 2.5 if title.lower() in s.lower() else 1.0 if re.search(r"\bthe (?:film|movie)\b", s, re.I) else 0.0
-    score += 1.0 if index < 3 or index >= total - 4 else 0.0
-    if _AWARD.search(s):
-        score -= 3.0  # an award statement is trivia, not the verdict
-    return score - len(s) / 400
+def _point_score(span: Span, title: str) -> float:
+    """How much a sentence says what the critic thinks of the film (not plot, a bio, another film or awards)."""
+    j = judge(span.sentence, title)
+    score = 1.0 * min(j.evaluative, 3) + (1.5 if j.judgement else 0.0) + j.film
+    score += 0.5 if aspect_of(span.sentence) else 0.0
+    score -= 3.0 if j.award else 0.0
+    score -= 2.0 if j.other_film else 0.0
+    score -= 1.0 if j.hypothetical else 0.0
+    return score - (1.5 if j.first_person and not j.film else 0.0)
 
 
-def _key_points(prose: list[tuple[int, Span]], tldr: int) -> list[tuple[int, Span]]:
-    """The first usable sentence of each paragraph, spread across the review (3-5)."""
-    by_block: dict[int, tuple[int, Span]] = {}
-    for i, span in prose:
-        if i != tldr:
-            by_block.setdefault(span.block, (i, span))
-    firsts = list(by_block.values())
-    if len(firsts) < 3:
-        firsts = [p for p in prose if p[0] != tldr]
-    step = max(1, len(firsts) / 5)
-    picked = [firsts[int(k * step)] for k in range(min(5, len(firsts)))]
-    return sorted(dict(picked).items())
+def _key_points(prose: list[tuple[int, Span]], tldr: int, title: str) -> list[tuple[int, Span]]:
+    """3-5 sentences that say what the critic thinks, the best of each paragraph, in the review's order."""
+    scored = [(i, s, _point_score(s, title)) for i, s in prose if i != tldr]
+    best: dict[int, tuple[int, Span, float]] = {}
+    for row in scored:
+        if row[1].block not in best or row[2] > best[row[1].block][2]:
+            best[row[1].block] = row
+    picked = sorted((r for r in best.values() if r[2] >= 1.5), key=lambda r: -r[2])[:5]
+    if len(picked) < 3:
+        rest = sorted((r for r in scored if r not in picked and r[2] >= 0.0), key=lambda r: -r[2])
+        picked += rest[: 3 - len(picked)]
+    if len(picked) < 3:
+        picked += [r for r in scored if r not in picked][: 3 - len(picked)]
+    return sorted((i, s) for i, s, _ in picked)

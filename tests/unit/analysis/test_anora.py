@@ -67,7 +67,7 @@ def test_own_question_verbatim(anora: Analysis) -> None:
 def test_implicit_and_debate_prompts(anora: Analysis) -> None:
     texts = [p.text for p in anora.prompts]
     assert "How much space does the film give to Ani’s own perspective on her work?" in texts
-    assert "Does Anora leave much of Ani’s inner world unexplored?" in texts
+    assert "The review is warm on Anora. Did it live up to that for you?" in texts  # the critic's overall stance
     assert any(
         t.startswith("Some critics argue that Anora misses an opportunity") and t.endswith(". Do you agree?")
         for t in texts

@@ -1,0 +1,144 @@
+"""Prompts from what the review says the film is: its maker, its source, its genre, the critic's overall stance
+and its awards run. Each is a human-written template (prompts/analysis_prompts.toml, [context]) filled only
+when the review states the evidence."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from string import Template
+
+from bot.analysis.evidence import stance_counts
+from bot.analysis.names import COMMON, find_names, fold, full_name
+from bot.analysis.text import Span, display
+from bot.analysis.verdict import judge, names_film
+from bot.models import Prompt
+from bot.wording import wording
+
+_NAME = r"[A-Z][\w’'-]+(?: (?:de |van |von |del |da )?[A-Z][\w’'-]+){1,2}"
+_DIRECTOR = re.compile(
+    rf"\b(?:directed by|[Dd]irector|[Ff]ilmmaker|[Ww]riter[-/][Dd]irector|[Aa]uteur)\s+(?P<name>{_NAME})"
+    rf"|(?P<owner>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,2}})[’']s (?:new |latest |last |first |debut )?"
+    r"(?:film|movie|feature|drama|picture)\b"
+)
+_ROLE = re.compile(r"^(?:[\w-]*[Dd]irector|Filmmaker|Auteur) ")
+_SOURCE_KIND = r"(?:novel|book|play|memoir|short story|novella|graphic novel|comic|stage play|poem|article)"
+_ADAPTED = re.compile(
+    rf"\b(?:based on|adapted from|an adaptation of|adaptation of)\s+(?:the |a )?"
+    rf"(?:(?P<who>{_NAME})[’']s (?:(?:\d{{4}}|acclaimed|bestselling|best-selling|celebrated|award-winning|debut|"
+    rf"autobiographical|classic|same-?named) )*(?P<kind>{_SOURCE_KIND})"
+    rf"|(?:\d{{4}} |acclaimed |bestselling |best-selling |celebrated )*(?P<kind2>{_SOURCE_KIND}) by (?P<who2>{_NAME}))\b"
+)
+_TRUE_STORY = re.compile(
+    r"\b(?:based on|inspired by|tells|recounts|dramati[sz]es) (?:the |a )?(?:remarkable |extraordinary )?"
+    r"(?:true|real(?:-life)?) (?:story|stories|events|case)\b|\b(?:a|the) true story\b|\breal-life (?:story|events|case)\b",
+    re.I,
+)
+
+
+def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, director: str | None) -> list[Prompt]:
+    """Up to one prompt each on the critic's stance, the maker, the source, the genre and the awards run."""
+    table: dict[str, str] = wording("analysis_prompts")["context"]
+    found: list[tuple[str, dict[str, str], Span]] = []
+    for finder in (_stance, _director, _source, _genre, _awards):
+        hit = finder(spans, title, director)
+        if hit:
+            found.append(hit)
+    return [
+        Prompt(
+            Template(table[key]).substitute(title=title, **values), "theme", span.source, spoiler=spoiler[span.start]
+        )
+        for key, values, span in found
+    ]
+
+
+Hit = tuple[str, dict[str, str], Span] | None
+
+
+def _stance(spans: list[Span], title: str, director: str | None) -> Hit:
+    """The critic's overall stance: warm, unconvinced or torn, from the sentences that judge the film."""
+    pos = neg = 0
+    first: Span | None = None
+    for span in spans:
+        j = judge(span.sentence, title)
+        if span.sentence.rstrip().endswith("?") or not j.film or j.award or j.hypothetical or j.other_film:
+            continue
+        p, n = stance_counts(span.sentence)
+        if p or n:
+            first = first or span
+        pos, neg = pos + p, neg + n
+    if first is None or pos + neg < 2:
+        return None
+    if pos >= 2 and neg >= 2 and min(pos, neg) >= 0.4 * max(pos, neg):
+        return ("stance_mixed", {}, first)
+    return ("stance_pos", {}, first) if pos > neg else ("stance_neg", {}, first) if neg > pos else None
+
+
+def _director(spans: list[Span], title: str, director: str | None) -> Hit:
+    """The film's maker: from the review file's `director`, else as the review names them."""
+    known = [n.text for span in spans for n in find_names(span.sentence)]
+    text = " ".join(display(s.sentence) for s in spans)
+    for span in spans:
+        shown = display(span.sentence)
+        if director and (director in shown or fold(director.split()[-1]) in fold(shown).split()):
+            return ("director", {"director": director}, span)
+        if director:
+            continue
+        for m in _DIRECTOR.finditer(shown):
+            name = m.group("name") or m.group("owner")
+            if m.group("owner") and not names_film(shown[m.end() :], title) and fold(title) not in fold(shown):
+                continue  # "Miller's film" about another film
+            name = _ROLE.sub("", full_name(_ROLE.sub("", name), known))
+            surname = name.split()[-1]
+            twice = len(re.findall(rf"(?<!\w){re.escape(surname)}(?!\w)", text)) >= 2
+            if (
+                fold(name) != fold(title)
+                and len(name.split()) >= 2
+                and not COMMON.intersection(name.split())
+                and (twice or m.start() == 0 or names_film(shown, title))
+            ):
+                return ("director", {"director": name}, span)  # not a passing credit of another film
+    return None
+
+
+def _source(spans: list[Span], title: str, director: str | None) -> Hit:
+    """A film adapted from a named book or play, or drawn from real events."""
+    for span in spans:
+        shown = display(span.sentence)
+        m = _ADAPTED.search(shown)
+        if m and not judge(shown, title).other_film:
+            if m.group("who"):
+                source = f"{m.group('who')}’s {m.group('kind')}"
+            else:
+                source = f"the {m.group('kind2')} by {m.group('who2')}"
+            return ("adaptation", {"source": source}, span)
+    for span in spans:
+        if _TRUE_STORY.search(span.sentence) and not judge(span.sentence, title).other_film:
+            return ("true_story", {}, span)
+    return None
+
+
+@cache
+def _genres() -> re.Pattern[str]:
+    words: list[str] = wording("aspects_list")["genres"]["words"]
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?P<genre>{alternatives})\b", re.I)
+
+
+def _genre(spans: list[Span], title: str, director: str | None) -> Hit:
+    """The genre the review puts the film in: named in a sentence about the film itself."""
+    for span in spans:
+        shown = display(span.sentence)
+        m = _genres().search(shown)
+        if not m or shown.endswith("?"):
+            continue
+        j = judge(shown, title)
+        if j.film and not j.other_film and not j.award:
+            return ("genre", {"genre": m.group("genre").lower()}, span)
+    return None
+
+
+def _awards(spans: list[Span], title: str, director: str | None) -> Hit:
+    """A review that follows the film's awards run (two award sentences or more about it)."""
+    hits = [s for s in spans if (j := judge(s.sentence, title)).award and j.film and not j.hypothetical]
+    return ("awards", {}, hits[0]) if len(hits) >= 2 else None

@@ -1,0 +1,140 @@
+"""How much a sentence reads like the critic's judgement of the film: the evidence the summary, the
+overall-stance prompt and the polls share."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from bot.analysis.evidence import stance
+from bot.analysis.names import find_names, fold
+from bot.analysis.text import Span, display
+from bot.wording import wording
+
+# Whole judgements of a film, as critics word them (grammar and evaluative vocabulary, no review's words).
+_JUDGEMENT = re.compile(
+    r"\b(?:one of the (?:best|finest|greatest|most|strongest|year[’']s)|(?:the|a) (?:best|finest|worst) (?:film|movie)s?"
+    r"|must[- ](?:see|watch)|worth (?:seeing|watching|the|your|a|every)|(?:highly |strongly )?recommend(?:ed)?"
+    r"|do(?:n[’']t| not) miss|(?:a|an) (?:triumph|masterpiece|misfire|failure|disappointment|mess|letdown|gem|marvel|achievement)"
+    r"|falls? (?:flat|short|apart)|\b(?:it|film|movie|picture|it all) (?:never |rarely |mostly |largely )?(?:quite )?"
+    r"(?:works|succeeds|fails|delivers|lands|soars)\b|\b(?:works|succeeds|fails) (?:because|beautifully|brilliantly|well)\b"
+    r"|I (?:loved|liked|enjoyed|admired|hated|disliked|adored|can[’']t recommend|was (?:moved|bored|disappointed))"
+    r"|of the year|stays with you|lingers|rewarding|a treat|a joy)",
+    re.I,
+)
+_AWARD = re.compile(
+    r"\b(?:won|wins|winning|nominated|nominations?|nods?|Oscars?|Academy Awards?|BAFTAs?|Golden (?:Globe|Lion|Bear)s?"
+    r"|Palme|awards? (?:season|circuit|race)|frontrunner|contender)\b"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|I[’']ll|we|our|us)\b")
+_HYPOTHETICAL = re.compile(r"^(?:If|Maybe|Perhaps|Had|Were|Should|Imagine|Suppose|Not that)\b|\bwould have\b")
+_FILM_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:film|movie|picture|feature|drama|documentary)\b", re.I)
+# Another film named with its year ("Ariel (1988)", "2004's Ladykillers"): the sentence is about that film.
+_OTHER_FILM = re.compile(r"\(\d{4}\)|\b(?:19|20)\d\d[’']s [A-Z]")
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A sentence's evidence of judging the film."""
+
+    evaluative: int  # evaluative words (the stance lists and the verdict vocabulary)
+    judgement: bool  # a whole judgement ("one of the best films of the year", "falls flat")
+    film: float  # 1.0 the title named, 0.6 "the film", 0 neither
+    award: bool
+    first_person: bool
+    hypothetical: bool
+    other_film: bool
+    people: int  # names other than the title
+
+
+@cache
+def _verdict_words() -> frozenset[str]:
+    data = wording("aspects_list")
+    return (
+        frozenset(data["stance"]["positive"])
+        | frozenset(data["stance"]["negative"])
+        | frozenset(data["verdict"]["words"])
+    )
+
+
+def short_titles(title: str) -> tuple[str, ...]:
+    """The ways a review names the film, folded: the title, without its article, before a colon, its first words."""
+    folded = fold(title)
+    bare = re.sub(r"^(?:the|a|an) ", "", folded)
+    forms = {folded, bare, folded.split(":")[0].strip()}
+    if len(bare.split()) >= 4:
+        forms.add(" ".join(bare.split()[:2]))  # "Three Billboards", "No Country"
+    return tuple(sorted((f for f in forms if len(f) >= 3), key=len, reverse=True))
+
+
+def _head_word(title: str) -> str | None:
+    """The one word a long title is shortened to ("Banshees"), matched only capitalised."""
+    words = re.sub(r"^(?:The|A|An) ", "", title).split()
+    head = words[0].strip(":,") if words else ""
+    return head if len(words) >= 3 and len(head) >= 5 and head[:1].isupper() else None
+
+
+def names_film(sentence: str, title: str) -> float:
+    """1.0 when the sentence names the film by its title, 0.6 by "the film", else 0."""
+    shown = display(sentence)
+    folded = fold(shown)
+    if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", folded) for t in short_titles(title)):
+        return 1.0
+    head = _head_word(title)
+    if head and re.search(rf"(?<!\w){re.escape(head)}(?!\w)", shown):
+        return 1.0
+    return 0.6 if _FILM_NOUN.search(shown) else 0.0
+
+
+def judge(sentence: str, title: str) -> Judged:
+    """The evidence that `sentence` is the critic's judgement of the film `title`."""
+    sentence = display(sentence)
+    tokens = re.findall(r"[a-zé][a-zé-]*", sentence.lower())
+    vocab = _verdict_words()
+    titles = short_titles(title)
+    head = fold(_head_word(title) or title)
+    people = [
+        n
+        for n in find_names(sentence)
+        if not any(t in fold(n.text) or fold(n.text) in t for t in titles) and fold(n.text) != head
+    ]
+    return Judged(
+        evaluative=len({t for t in tokens if t in vocab}),
+        judgement=bool(_JUDGEMENT.search(sentence)),
+        film=names_film(sentence, title),
+        award=bool(_AWARD.search(sentence)),
+        first_person=bool(_FIRST_PERSON.search(sentence)),
+        hypothetical=bool(_HYPOTHETICAL.search(sentence)),
+        other_film=bool(_OTHER_FILM.search(sentence)),
+        people=len(people),
+    )
+
+
+def verdict_score(span: Span, title: str, *, edge: bool) -> float:
+    """How much a sentence reads like the review's bottom line on the film (`edge`: at its start or end)."""
+    j = judge(span.sentence, title)
+    judged = 3.0 if j.film or j.evaluative else 1.0  # "one of the most basic formulas" judges no film
+    score = 1.5 * min(j.evaluative, 3) + (judged if j.judgement else 0.0) + 2.5 * j.film
+    if not j.evaluative and not j.judgement:
+        score -= 3.0  # a plot sentence or a fact names the film without judging it
+    score += 1.5 if edge else 0.0
+    score -= 4.0 if j.award else 0.0  # an award statement is trivia, not the verdict
+    score -= 2.0 if j.hypothetical else 0.0
+    score -= 2.5 if j.other_film else 0.0
+    score -= 1.5 if j.first_person and not j.film else 0.0  # the writer's own story
+    score -= 0.75 * min(j.people, 2) if j.film < 1.0 else 0.0  # one person's work, not the film's
+    n = len(span.sentence.split())
+    return score - (1.0 if n > 45 else 0.0)
+
+
+def overall_stance(spans: list[Span], title: str) -> int:
+    """The review's stance on the film: the summed stance of the sentences that judge it (> 0 warm)."""
+    total = 0
+    for span in spans:
+        if span.sentence.rstrip().endswith("?"):
+            continue
+        j = judge(span.sentence, title)
+        if j.film and not j.award and not j.hypothetical and not j.other_film:
+            total += stance(span.sentence)
+    return total

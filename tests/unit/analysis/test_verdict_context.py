@@ -1,0 +1,148 @@
+"""The verdict scorer (tl;dr and key points), the context prompts and the content polls, on short texts."""
+
+from __future__ import annotations
+
+from bot.analysis import analyze
+from bot.analysis.context import context_prompts
+from bot.analysis.text import split_sentences
+from bot.analysis.verdict import names_film, short_titles
+
+REVIEW = """The Lantern Keeper follows a widowed lighthouse keeper on a northern island through one long winter.
+
+Nora Vale plays Ingrid, who keeps the lamp lit after her husband drowns, and Tom Ashby plays the young
+inspector sent to close the station. Director Mara Quist shoots the sea in long, grey takes.
+
+The script is sharp and the photography is stunning, though the score is clumsy and the pacing drags.
+The film is based on Anna Lind's 1998 novel, and Quist keeps its quiet, stubborn heart.
+
+The Lantern Keeper is a gripping, beautifully acted film and one of the best debuts of the year.
+"""
+
+
+def _prompts(text: str, title: str, director: str | None = None) -> list[str]:
+    spans = split_sentences(text)
+    return [p.text for p in context_prompts(spans, {s.start: False for s in spans}, title, director)]
+
+
+def test_the_tldr_is_the_verdict_not_plot_or_craft() -> None:
+    a = analyze(REVIEW, title="The Lantern Keeper")
+    assert a.summary.tldr.startswith("The Lantern Keeper is a gripping, beautifully acted film")
+
+
+def test_an_award_aside_or_an_anecdote_is_not_the_tldr() -> None:
+    text = (
+        "I saw Harbour Lights on a rainy Tuesday with my brother after a long day at work. "
+        "Harbour Lights won the Golden Lion at Venice and the festival's audience award. "
+        "Harbour Lights is a tender, haunting film about what families keep from each other. "
+        "Its lead actor moves through the town like a ghost, speaking to almost no one for an hour."
+    )
+    assert analyze(text, title="Harbour Lights").summary.tldr.startswith("Harbour Lights is a tender, haunting film")
+
+
+def test_a_verdict_with_it_for_the_film_can_be_the_tldr() -> None:
+    text = (
+        "Grey Orchard follows two sisters who inherit a failing farm in the autumn of 1962. "
+        "The older one wants to sell and the younger wants to stay, and the harvest will not wait. "
+        "Their neighbour offers help but asks for something in return that neither can give. "
+        "It's a tender, gorgeous and quietly devastating film."
+    )
+    assert analyze(text, title="Grey Orchard").summary.tldr == "It's a tender, gorgeous and quietly devastating film."
+
+
+def test_key_points_prefer_judgements_to_awards_and_other_films() -> None:
+    text = (
+        "Salt Road is a patient road movie.\n\n"
+        "Salt Road was nominated for three Golden Globes, including Best Picture.\n"
+        "The performances are superb and the script is sharp.\n\n"
+        "Her earlier film, Winter Tide (2015), was a colder piece.\n"
+        "Salt Road is warmer, funnier and more generous than anything she has made.\n\n"
+        "Salt Road is a moving, beautifully made film and one of the best of the year."
+    )
+    points = analyze(text, title="Salt Road").summary.key_points
+    assert "The performances are superb and the script is sharp." in points
+    assert "Salt Road is warmer, funnier and more generous than anything she has made." in points
+    assert not any("Golden Globes" in p or "(2015)" in p for p in points)
+
+
+def test_the_film_is_named_by_short_forms_of_its_title() -> None:
+    assert "three billboards" in short_titles("Three Billboards Outside Ebbing, Missouri")
+    assert names_film("Still, _Banshees_ succeeds on its own terms.", "The Banshees of Inisherin") == 1.0
+    assert names_film("The film is long.", "Anything") == 0.6
+    assert names_film("The killers are never caught.", "Killers of the Flower Moon") == 0.0
+
+
+def test_context_prompts_name_the_maker_the_source_and_the_stance() -> None:
+    prompts = _prompts(REVIEW, "The Lantern Keeper")
+    assert "What do you think Mara Quist was going for with The Lantern Keeper?" in prompts
+    assert (
+        "The Lantern Keeper is adapted from Anna Lind’s novel. What did the film bring out, or leave behind?" in prompts
+    )
+    assert "The review is warm on The Lantern Keeper. Did it live up to that for you?" in prompts
+
+
+def test_the_director_of_the_review_file_is_used() -> None:
+    text = "Mara Quist frames every face like a painting. The Lantern Keeper is slow but rewarding."
+    prompts = _prompts(text, "The Lantern Keeper", director="Mara Quist")
+    assert "What do you think Mara Quist was going for with The Lantern Keeper?" in prompts
+
+
+def test_a_passing_credit_of_another_film_is_no_director() -> None:
+    text = "Elsewhere this week, the festival shows a documentary by director Paula Senn about mining towns."
+    assert not any("going for" in p for p in _prompts(text, "The Lantern Keeper"))
+
+
+def test_a_true_story_and_a_genre() -> None:
+    text = (
+        "Iron Coast is based on a true story of a 1953 mine collapse. "
+        "Iron Coast is a taut political thriller that never lets up."
+    )
+    prompts = _prompts(text, "Iron Coast")
+    assert "Iron Coast draws on real events. How much did that shape the way you watched it?" in prompts
+    assert "What does Iron Coast bring to the political thriller, and where does it break the mould?" in prompts
+
+
+def test_a_genre_of_another_film_is_not_asked_about() -> None:
+    text = "Iron Coast is slow. His last film, Night Rail (2019), was a thriller."
+    assert not any("bring to the" in p for p in _prompts(text, "Iron Coast"))
+
+
+def test_a_torn_and_an_unconvinced_review() -> None:
+    torn = "Iron Coast is beautiful and moving. Iron Coast is also clumsy, overlong and predictable at times."
+    assert any(p.startswith("The review is torn on Iron Coast") for p in _prompts(torn, "Iron Coast"))
+    cold = "Iron Coast is dull and lifeless. The film is a tedious, muddled slog."
+    assert any(p.startswith("The review is unconvinced by Iron Coast") for p in _prompts(cold, "Iron Coast"))
+
+
+def test_an_awards_run_is_asked_about_only_with_two_award_sentences() -> None:
+    one = "Iron Coast won the Golden Bear at Berlin. Iron Coast is a quiet film."
+    assert not any("awards run" in p for p in _prompts(one, "Iron Coast"))
+    two = one + " Iron Coast was later nominated for two Oscars."
+    assert any("awards run" in p for p in _prompts(two, "Iron Coast"))
+
+
+def test_a_denied_description_is_no_claim() -> None:
+    text = "Not that this is an inherently bad film. The acting is fine and the story is told plainly."
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    assert not any("inherently bad" in p for p in prompts)
+
+
+def test_a_noun_that_modifies_another_is_no_description() -> None:
+    text = "Members enjoy a great package of film benefits including priority booking."
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    assert not any("package" in p for p in prompts)
+
+
+def test_a_question_in_another_language_is_not_a_prompt() -> None:
+    text = "The film quotes a poem. Ras vkhedavt, rodesac cas vukurebt? Nobody translates it."
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    assert not any("vkhedavt" in p for p in prompts)
+
+
+def test_polls_ask_which_praised_craft_and_which_performance_stood_out() -> None:
+    a = analyze(REVIEW, title="The Lantern Keeper")
+    questions = {p.question: p.options for p in a.polls}
+    standout = "The review praises several sides of The Lantern Keeper. Which one stood out most for you?"
+    assert standout in questions
+    assert set(questions[standout]) >= {"The script", "The look"}
+    assert questions["Which performance in The Lantern Keeper stood out for you?"] == ("Nora Vale", "Tom Ashby")
+    assert 2 <= len(a.polls) <= 4

@@ -21,6 +21,8 @@ _PERFORMANCE = (
     ),
     re.compile(rf"\b(?:played|performed|portrayed) (?:with [\w\s-]{{1,40}}? )?by (?:[a-z-]+ ){{0,3}}{_PERSON}"),
     re.compile(rf"\b(?:[Rr]ising star|[Nn]ewcomer) {_ONE} (?:impresses|shines|excels|is)\b"),
+    # "Pádraic Súilleabháin (Colin Farrell)": a character and, in brackets, the actor
+    re.compile(rf"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? \({_PERSON}\)"),
     # "goes out to Mark Ruffalo as Mike Rezendes": an actor and the character they play
     re.compile(rf"{_PERSON},? as (?:(?:the |a |an )?[a-z-]+ ){{0,2}}[A-Z][\w’'-]+"),
 )
@@ -47,9 +49,12 @@ def _people(spans: list[Span], title: str, limit: int) -> dict[str, Span]:
             for m in pattern.finditer(span.sentence):
                 if re.search(r"[’']s\b", m.group("person")):
                     continue  # "Hobie Brown's Spider-Punk is a moving collage": a possession, not a person
-                if fold(m.group("person")) != fold(title) and len(people) < limit:
+                if fold(m.group("person")) != fold(title):
                     people.setdefault(m.group("person"), span)
-    return people
+    # the most named first: the lead before a bit part named once in brackets
+    text = " ".join(s.sentence for s in spans)
+    ranked = sorted(people, key=lambda p: -len(re.findall(rf"\b{re.escape(p.split()[-1])}\b", text)))
+    return {p: people[p] for p in ranked[:limit]}
 
 
 def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:

@@ -17,7 +17,7 @@ from bot.wording import wording
 
 _NAME = r"[A-Z][\w’'-]+(?: (?:de |van |von |del |da )?[A-Z][\w’'-]+){1,2}"
 _DIRECTOR = re.compile(
-    rf"\b(?:directed by|[Dd]irector|[Ff]ilmmaker|[Ww]riter[-/][Dd]irector|[Aa]uteur)\s+(?P<name>{_NAME})"
+    rf"\b(?:[Dd]irected by:?|[Dd]irector|[Ff]ilmmaker|[Ww]riter[-/][Dd]irector|[Aa]uteur)\s+(?P<name>{_NAME})"
     rf"|(?P<owner>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,2}})[’']s (?:new |latest |last |first |debut )?"
     r"(?:film|movie|feature|drama|picture)\b"
 )

@@ -60,7 +60,10 @@ def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:
             continue  # "Best Screenplay" praises no script
         for aspect, cues in aspects.items():
             s = sum(
-                _near_stance(low, m.start(), m.end()) for c in cues for m in re.finditer(rf"\b{re.escape(c)}\b", low)
+                _near_stance(low, m.start(), m.end())
+                for c in cues
+                for m in re.finditer(rf"\b{re.escape(c)}\b", low)
+                if not _CATEGORY_BEFORE.search(span.sentence[: m.start()])
             )
             if s:
                 total, first = out.get(aspect, (0, span))
@@ -78,6 +81,10 @@ def aspect_of(sentence: str) -> str | None:
 
 
 _REACH = 6  # words: an evaluative word counts for an aspect only this close to it ("the script is sharp")
+
+
+# "Best Cinematography", "Outstanding Editing": a category name, which praises nothing
+_CATEGORY_BEFORE = re.compile(r"\b(?:Best|Outstanding|Achievement in)(?: [A-Z][\w-]*)*\s*$")
 
 
 def _near_stance(low: str, start: int, end: int) -> int:

@@ -44,8 +44,8 @@ def _content_polls(spans: list[Span], title: str, options: dict[str, Any]) -> li
         question = Template(options["claim_question"]).substitute(subject=subject, phrase=f"“{claim.phrase}”")
         out.append(PollSpec(question, tuple(options["scale"]), claim.span.source))
     stances = aspect_stances(spans)
-    pos = [a for a, (t, _) in stances.items() if t > 0]
-    neg = [a for a, (t, _) in stances.items() if t < 0]
+    pos = [a for a, (t, _) in stances.items() if t >= 2]
+    neg = [a for a, (t, _) in stances.items() if t <= -2]
     if pos and neg:
         names = labels()
         values = {"pos": names[pos[0]], "neg": names[neg[0]], "title": title}

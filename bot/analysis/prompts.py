@@ -209,8 +209,8 @@ def _crafts(spans: list[Span], spoiler: dict[int, bool]) -> list[Prompt]:
     """A craft question per aspect the review judges, worded by the critic's stance."""
     out = []
     for aspect, (total, span) in aspect_stances(spans).items():
-        if aspect == "ending":
-            continue  # the after-watching question covers the ending
+        if aspect == "ending" or abs(total) < 2:
+            continue  # the after-watching question covers the ending; one word of praise is no stance
         key = f"{aspect}_{'pos' if total > 0 else 'neg'}"
         out.append(
             (abs(total), span.start, Prompt(_fill("craft", key), "theme", span.source, spoiler=spoiler[span.start]))

@@ -45,8 +45,8 @@ def _question(span: Span, qmark: int) -> list[Question]:
         run -= 1
     for i in range(run - 1, -1, -1):
         ch = s[i]
-        if ch in _CLOSERS:
-            depth[ch] = depth.get(ch, 0) + 1
+        if ch in _CLOSERS or (ch == "’" and not s[i + 1 : i + 2].isalpha()):
+            depth[ch] = depth.get(ch, 0) + 1  # a closing quote, not an apostrophe ("Colm’s")
         elif ch in _OPENERS:
             closer = _OPENERS[ch]
             if depth.get(closer, 0):
@@ -54,6 +54,8 @@ def _question(span: Span, qmark: int) -> list[Question]:
             else:
                 start, quoted = i + 1, ch in "“«"
                 break
+        elif ch == "‘" and depth.get("’", 0):
+            depth["’"] -= 1  # "his tedious ‘niceness’ compensate ...?": a scare-quoted word inside the question
         elif ch == "‘" or (ch == "'" and (i == 0 or s[i - 1] in " (") and s[i + 1 : i + 2].isalpha()):
             start, quoted = i + 1, True  # a single quotation mark opens a quoted question
             break
@@ -61,8 +63,8 @@ def _question(span: Span, qmark: int) -> list[Question]:
             # An opening straight quote not closed before the "?" ('Is "Title" good?' keeps its start).
             start, quoted = i + 1, True
             break
-        elif ch in "?!":
-            start = i + 1
+        elif ch in "?!" and not any(depth.values()):
+            start = i + 1  # the question before ends here ("?!" inside a bracket or a quote does not)
             break
     while start < qmark and s[start] in " \t*_\u00a0":
         start += 1
@@ -93,8 +95,11 @@ _LEAD_IN = re.compile(
     r"^(?:(?:So|And|But|Well|Now|Still|Yet|Then|Also|Indeed|Anyway|Okay|OK|Although|Though|Besides|Plus|Again)\b,?\s+"
     r"|[A-Z][^:?!.]{0,40}:\s+)+"
 )
+# "No." / "No, ..." answers; "No easy answers are forthcoming." does not.
 _ANSWER = re.compile(
-    r"^\W*(?:Yes|No|Nope|Of course|Absolutely|Not at all|Hardly|Definitely|Certainly|Never|Not really)\b", re.I
+    r"^\W*(?:(?:Yes|No|Nope|Hardly|Never)\b(?=\s*(?:[.,!;:—–”\"’)]|$))|(?:Of course|Absolutely|Not at all|Definitely|"
+    r"Certainly|Not really)\b)",
+    re.I,
 )
 _RHETORICAL = re.compile(
     r",\s*(?:isn[’']t|aren[’']t|doesn[’']t|don[’']t|wasn[’']t|won[’']t|right|no)\b[^,]*\?$"
@@ -115,6 +120,7 @@ def clean_question(q: Question, spans: list[Span], text: str, title: str) -> str
             return None  # a fragment cut from a sentence
         raw = raw[:1].upper() + raw[1:]
     cleaned = _LEAD_IN.sub("", raw)
+    cleaned = re.sub(r"\s*\([^()]{3,}\)\s*(?=\?$)", "", cleaned)  # an aside in brackets before the "?"
     cleaned = cleaned[:1].upper() + cleaned[1:]
     words = re.findall(r"[\w’'-]+", cleaned)
     if len(words) < 4 or len(cleaned) > 200 or _RHETORICAL.search(cleaned) or _FIRST_PERSON.search(cleaned):

@@ -111,11 +111,24 @@ def _usable(span: Span) -> bool:
     if _mostly_names(s):
         return False  # a credits line or a list of names
     if _CONNECTIVE.match(s):
-        return False  # "And ...", "But ...": a reply to the sentence before it
+        return False  # "And ...", "But ...", "The other ...": a reply to the sentence before it
+    if s.lstrip()[:1] in '“"' or _REPORTED.search(s):
+        return False  # another critic's words, not the review's
     return not _LEADING_PRONOUN.match(s) and not _BOILERPLATE.search(s) and not s.endswith("?")
 
 
-_CONNECTIVE = re.compile(r"^(?:And|But|So|Yes|Sure|Or|Well|Now|Still|Yet|Also|Then|Alas|Anyway|Plus)\b")
+# "Time Out Chicago said, ...", "as David Sims wrote": another critic's words reported
+_REPORTED = re.compile(
+    r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)* (?:said|says|writes|wrote|argues|argued|notes|noted|calls|called)\b[,:]? [“\"‘]"
+    r"|\baccording to [A-Z]"
+)
+_CONNECTIVE = re.compile(
+    r"^(?:And|But|So|Yes|Sure|Or|Well|Now|Still|Yet|Also|Then|Alas|Anyway|Plus|However|Instead|Moreover|Indeed|"
+    r"Likewise|Similarly|Besides|Thus|Hence|Therefore|Again|Otherwise|Meanwhile|Fortunately|Unfortunately|Nonetheless|"
+    r"Nevertheless|Furthermore|Additionally|Even so|After all|In fact|As such|In turn|In addition|In the process|"
+    r"By this point|At the same time|On the other hand|Of course|The (?:other|same|latter|former|next|rest)|"
+    r"Here (?:are|is)|Below)\b"
+)
 
 
 def _mostly_names(sentence: str) -> bool:
@@ -132,6 +145,7 @@ def _point_score(span: Span, title: str) -> float:
     score -= 3.0 if j.award else 0.0
     score -= 2.0 if j.other_film else 0.0
     score -= 1.0 if j.hypothetical else 0.0
+    score -= 1.0 if j.second_person and not j.film else 0.0
     return score - (1.5 if j.first_person and not j.film else 0.0)
 
 

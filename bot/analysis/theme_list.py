@@ -21,12 +21,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def listed_themes(spans: list[Span], headings: set[int], exclude: str = "", limit: int = 2) -> list[tuple[str, Span]]:
-    """Up to `limit` listed themes mentioned at least twice (or once in a heading), most mentioned first."""
+    """Up to `limit` listed themes the review dwells on, most mentioned first: three mentions, or mentions in two
+    paragraphs, or one in a heading (a theme named twice in one passing sentence is a metaphor, not a theme)."""
     found: list[tuple[int, int, str, Span]] = []
     for order, (theme, pattern) in enumerate(_patterns().items()):
         hits = [s for s in spans if pattern.search(s.sentence) and not pattern.search(exclude)]
         count = sum(len(pattern.findall(s.sentence)) for s in hits)
-        if count >= 2 or any(s.start in headings for s in hits):
+        if count >= 3 or len({s.block for s in hits}) >= 2 or any(s.start in headings for s in hits):
             prose = [s for s in hits if s.start not in headings] or hits
             found.append((-count, order, theme, prose[0]))
     return [(theme, span) for _, _, theme, span in sorted(found)[:limit]]

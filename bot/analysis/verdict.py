@@ -43,6 +43,7 @@ class Judged:
     film: float  # 1.0 the title named, 0.6 "the film", 0 neither
     award: bool
     first_person: bool
+    second_person: bool
     hypothetical: bool
     other_film: bool
     people: int  # names other than the title
@@ -105,6 +106,7 @@ def judge(sentence: str, title: str) -> Judged:
         film=names_film(sentence, title),
         award=bool(_AWARD.search(sentence)),
         first_person=bool(_FIRST_PERSON.search(sentence)),
+        second_person=bool(re.search(r"\b(?:you|your|you[’']re|you[’']ve)\b", sentence, re.I)),
         hypothetical=bool(_HYPOTHETICAL.search(sentence)),
         other_film=bool(_OTHER_FILM.search(sentence)),
         people=len(people),
@@ -123,6 +125,7 @@ def verdict_score(span: Span, title: str, *, edge: bool) -> float:
     score -= 2.0 if j.hypothetical else 0.0
     score -= 2.5 if j.other_film else 0.0
     score -= 1.5 if j.first_person and not j.film else 0.0  # the writer's own story
+    score -= 1.0 if j.second_person and not j.film else 0.0  # a letter to someone, a reader's aside
     score -= 0.75 * min(j.people, 2) if j.film < 1.0 else 0.0  # one person's work, not the film's
     n = len(span.sentence.split())
     return score - (1.0 if n > 45 else 0.0)

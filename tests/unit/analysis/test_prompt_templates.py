@@ -63,11 +63,16 @@ def test_a_performance_claim_names_the_person() -> None:
     )
 
 
-def test_a_theme_needs_two_mentions() -> None:
+def test_a_theme_needs_the_review_to_dwell_on_it() -> None:
     once = _texts("Dusk is about a town. Grief hangs over the harbour.")
-    twice = _texts("Dusk is about a town. Grief hangs over the harbour. The grief of the widows is the film's heart.")
-    assert not any("grief" in t for t in once)
-    assert any("grief" in t for t in twice)
+    one_passage = _texts("Dusk is about a town. Grief hangs over the harbour, grief of a kind.")
+    two_paragraphs = _texts(
+        "Dusk is about a town. Grief hangs over the harbour.\n\nThe grief of the widows is its heart."
+    )
+    three = _texts("Dusk is about grief. Grief hangs over the harbour. The grief of the widows is the film's heart.")
+    assert not any("grief" in t for t in once + one_passage)
+    assert any("grief" in t for t in two_paragraphs)
+    assert any("grief" in t for t in three)
 
 
 def test_a_passing_word_is_no_theme() -> None:

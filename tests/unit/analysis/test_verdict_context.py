@@ -12,7 +12,7 @@ REVIEW = """The Lantern Keeper follows a widowed lighthouse keeper on a northern
 Nora Vale plays Ingrid, who keeps the lamp lit after her husband drowns, and Tom Ashby plays the young
 inspector sent to close the station. Director Mara Quist shoots the sea in long, grey takes.
 
-The script is sharp and the photography is stunning, though the score is clumsy and the pacing drags.
+The script is sharp and witty. The photography is stunning and luminous. The score is clumsy and the pacing drags.
 The film is based on Anna Lind's 1998 novel, and Quist keeps its quiet, stubborn heart.
 
 The Lantern Keeper is a gripping, beautifully acted film and one of the best debuts of the year.
@@ -146,3 +146,57 @@ def test_polls_ask_which_praised_craft_and_which_performance_stood_out() -> None
     assert set(questions[standout]) >= {"The script", "The look"}
     assert questions["Which performance in The Lantern Keeper stood out for you?"] == ("Nora Vale", "Tom Ashby")
     assert 2 <= len(a.polls) <= 4
+
+
+def _own(text: str) -> list[str]:
+    return [p.text for p in analyze(text, title="Iron Coast").prompts if p.kind == "explicit"]
+
+
+def test_a_scare_quoted_word_does_not_cut_a_question() -> None:
+    text = "Iron Coast is a strange film. Can his tedious ‘niceness’ make up for a wasted life? It is hard to say."
+    assert _own(text) == ["Can his tedious ‘niceness’ make up for a wasted life?"]
+
+
+def test_a_sentence_opening_with_no_is_not_always_an_answer() -> None:
+    kept = "Iron Coast is odd. Is the sea a viable escape for the town? No easy answers are forthcoming here."
+    answered = "Iron Coast is odd. Is the sea a viable escape for the town? No. The film says so plainly."
+    assert _own(kept) == ["Is the sea a viable escape for the town?"]
+    assert _own(answered) == []
+
+
+def test_an_aside_in_brackets_is_dropped_from_a_question() -> None:
+    text = "Iron Coast is odd. Is his silence a viable solution (‘Another silent man!’ his sister rails)? Perhaps."
+    assert _own(text) == ["Is his silence a viable solution?"]
+
+
+def test_key_points_never_open_with_a_dangling_connective_or_quote_another_critic() -> None:
+    text = (
+        "Iron Coast is a patient, moving film about a mining town.\n\n"
+        "In fact, the performances are superb throughout.\n"
+        "The other great detail is the sound, which is superb.\n"
+        "Time Out said, “Iron Coast is a brilliant and moving film.”\n\n"
+        "The photography is stunning and the script is sharp.\n\n"
+        "Iron Coast is one of the best films of the year."
+    )
+    points = analyze(text, title="Iron Coast").summary.key_points
+    assert not any(p.startswith(("In fact", "The other", "Time Out")) for p in points)
+
+
+def test_a_category_name_praises_no_craft() -> None:
+    text = (
+        "Iron Coast won Best Cinematography at the festival. It also took Best Screenplay and Best Editing. "
+        "The jury met in a castle."
+    )
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    assert not any(p.startswith(("The review admires", "The review praises")) for p in prompts)
+
+
+def test_the_most_named_performer_comes_first() -> None:
+    text = (
+        "Iron Coast follows Ada (Nora Vale) and her uncle Bram (Tom Ashby). "
+        "Ashby is barely in it, but Vale carries the film. Vale is fierce. Vale is funny. "
+        "The film is long."
+    )
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    performance = [p for p in prompts if "performance" in p]
+    assert performance and "Nora Vale" in performance[0]

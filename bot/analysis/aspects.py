@@ -8,10 +8,12 @@ from string import Template
 from bot.analysis.lexicon import find_bodies
 from bot.analysis.names import find_names, fold, full_name
 from bot.analysis.text import Span
+from bot.analysis.verdict import judge
 from bot.wording import wording
 
 _W = "analysis_prompts"
-_PERSON = r"(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2})"
+_WORD = r"[A-Z][\w’'-]*[a-zà-ÿ][\w’'-]*"  # a capitalised word with a lower-case letter ("McAdams", not "KUOLLEET")
+_PERSON = rf"(?P<person>{_WORD}(?: {_WORD}){{1,2}})"
 _ONE = r"(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
 _PERFORMANCE = (
     re.compile(
@@ -22,9 +24,9 @@ _PERFORMANCE = (
     re.compile(rf"\b(?:played|performed|portrayed) (?:with [\w\s-]{{1,40}}? )?by (?:[a-z-]+ ){{0,3}}{_PERSON}"),
     re.compile(rf"\b(?:[Rr]ising star|[Nn]ewcomer) {_ONE} (?:impresses|shines|excels|is)\b"),
     # "Pádraic Súilleabháin (Colin Farrell)": a character and, in brackets, the actor
-    re.compile(rf"\b[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? \({_PERSON}\)"),
+    re.compile(rf"\b(?P<char>{_WORD}(?: {_WORD})?) \({_PERSON}\)"),
     # "goes out to Mark Ruffalo as Mike Rezendes": an actor and the character they play
-    re.compile(rf"{_PERSON},? as (?:(?:the |a |an )?[a-z-]+ ){{0,2}}[A-Z][\w’'-]+"),
+    re.compile(rf"{_PERSON},? as (?:(?:the |a |an )?[a-z-]+ ){{0,2}}(?P<char>{_WORD}(?: {_WORD})?)"),
 )
 _CRAFT = re.compile(
     r"\b(?P<craft>score|cinematography|photography|screenplay|script|editing|pacing|ending|soundtrack|"
@@ -39,11 +41,22 @@ def performers(spans: list[Span], title: str, limit: int = 5) -> list[str]:
     return [full_name(p, known) for p in _people(spans, title, limit)]
 
 
+def roles(spans: list[Span], title: str) -> dict[str, str]:
+    """The characters the review names with their actors ("Ani (Mikey Madison)"), actor -> character."""
+    out: dict[str, str] = {}
+    for span in spans:
+        for pattern in _PERFORMANCE:
+            for m in pattern.finditer(span.sentence):
+                if "char" in pattern.groupindex and m.group("char") and fold(m.group("char")) != fold(title):
+                    out.setdefault(m.group("person"), m.group("char"))
+    return out
+
+
 def _people(spans: list[Span], title: str, limit: int) -> dict[str, Span]:
     """Up to `limit` people the review names with their performance, and the sentence it does so in."""
     people: dict[str, Span] = {}
     for span in spans:
-        if find_bodies(span.sentence) or span.sentence.rstrip().endswith("?"):
+        if find_bodies(span.sentence) or span.sentence.rstrip().endswith("?") or judge(span.sentence, title).award:
             continue  # award statements and questions are prompts of their own
         for pattern in _PERFORMANCE:
             for m in pattern.finditer(span.sentence):

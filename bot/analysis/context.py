@@ -8,6 +8,7 @@ import re
 from functools import cache
 from string import Template
 
+from bot.analysis.aspects import performers, roles
 from bot.analysis.evidence import stance_counts
 from bot.analysis.names import COMMON, find_names, fold, full_name
 from bot.analysis.text import Span, display
@@ -40,7 +41,7 @@ def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, dir
     """Up to one prompt each on the critic's stance, the maker, the source, the genre and the awards run."""
     table: dict[str, str] = wording("analysis_prompts")["context"]
     found: list[tuple[str, dict[str, str], Span]] = []
-    for finder in (_stance, _director, _source, _genre, _awards):
+    for finder in (_stance, _director, _character, _source, _setting, _genre, _career, _awards):
         hit = finder(spans, title, director)
         if hit:
             found.append(hit)
@@ -98,6 +99,58 @@ def _director(spans: list[Span], title: str, director: str | None) -> Hit:
                 and (twice or m.start() == 0 or names_film(shown, title))
             ):
                 return ("director", {"director": name}, span)  # not a passing credit of another film
+    return None
+
+
+def _maker(spans: list[Span], title: str, director: str | None) -> str | None:
+    hit = _director(spans, title, director)
+    return hit[1]["director"] if hit else None
+
+
+_CAREER = re.compile(
+    r"\b(?:earlier|previous|last|past|prior|first|other)\s+(?:\w+\s+)?(?:films?|features?|work|movies?)\b"
+    r"|\breturn to form\b|\bfilmography\b|\bbody of work\b|\bcareer\b|\bsince (?:his|her|their) debut\b",
+    re.I,
+)
+
+
+def _career(spans: list[Span], title: str, director: str | None) -> Hit:
+    """A review that sets the film beside its maker's other work."""
+    maker = _maker(spans, title, director)
+    if not maker:
+        return None
+    surname = maker.split()[-1]
+    for span in spans:
+        shown = display(span.sentence)
+        if _CAREER.search(shown) and re.search(rf"(?<!\w){re.escape(surname)}(?!\w)", shown):
+            return ("career", {"director": maker}, span)
+    return None
+
+
+def _character(spans: list[Span], title: str, director: str | None) -> Hit:
+    """The lead character, named with their actor ("Ani (Mikey Madison)")."""
+    cast = roles(spans, title)
+    lead = next((actor for actor in performers(spans, title) if actor in cast), None)
+    if lead is None:
+        return None
+    character = cast[lead]
+    span = next(s for s in spans if character in s.sentence)
+    return ("character", {"character": character}, span)
+
+
+_SETTING = re.compile(
+    r"\b[Ss]et (?:and shot )?(?P<prep>in|on|during|amid|against|at) (?P<place>(?:the )?(?:[A-Z][\w’'-]+|\d{4}s?)"
+    r"(?:(?:,? | of | in | and | the )(?:[A-Z][\w’'-]+|\d{4}s?))*)"
+)
+
+
+def _setting(spans: list[Span], title: str, director: str | None) -> Hit:
+    """Where and when the review says the film is set ("set in 1923, amid the Irish Civil War")."""
+    for span in spans:
+        shown = display(span.sentence)
+        m = _SETTING.search(shown)
+        if m and len(m.group("place").split()) <= 8 and not judge(shown, title).other_film:
+            return ("setting", {"setting": f"{m.group('prep')} {m.group('place')}"}, span)
     return None
 
 

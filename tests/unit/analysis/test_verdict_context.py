@@ -200,3 +200,19 @@ def test_the_most_named_performer_comes_first() -> None:
     prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
     performance = [p for p in prompts if "performance" in p]
     assert performance and "Nora Vale" in performance[0]
+
+
+def test_career_character_and_setting_prompts() -> None:
+    text = (
+        "Iron Coast is set in 1953, amid the Welsh mining strikes. Ada (Nora Vale) runs the pit canteen.\n\n"
+        "Director Mara Quist keeps the camera low. Vale is fierce; Vale is funny.\n\n"
+        "It is Quist's warmest work since her debut, and a return to form after two colder films."
+    )
+    prompts = _prompts(text, "Iron Coast")
+    assert "Iron Coast is set in 1953. What does that setting bring to the story?" in prompts
+    assert "Did Ada win your sympathy, and did that change as the film went on?" in prompts
+    assert "How does Iron Coast sit beside Mara Quist's earlier films?" in prompts
+
+
+def test_a_setting_needs_a_name_or_a_year() -> None:
+    assert not any("is set" in p for p in _prompts("Iron Coast is set on a quiet street by the sea.", "Iron Coast"))

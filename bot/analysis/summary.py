@@ -94,11 +94,22 @@ def _debris_blocks(spans: list[Span]) -> set[int]:
 
 
 def _unlabelled(span: Span) -> Span:
-    """A sentence without a short label before a colon ("VOR: Devotes itself ...")."""
+    """A sentence without a short label before a colon ("VOR: Devotes itself ...") and without an opening
+    sentence adverb ("Nonetheless, the film ..."), which reads as a reply once the sentence stands alone."""
     m = _LABEL.match(span.sentence)
-    if not m:
-        return span
-    return Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
+    if m:
+        span = Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
+    m = _ADVERB.match(span.sentence)
+    if m and span.sentence[m.end() : m.end() + 1].isupper():
+        span = Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
+    return span
+
+
+# Sentence adverbs that can go without changing what the sentence says, when a capitalised subject follows.
+_ADVERB = re.compile(
+    r"(?:However|Nonetheless|Nevertheless|Still|Ultimately|Overall|Indeed|Moreover|Furthermore|In fact|In the end|"
+    r"In short|All in all|Even so|After all|Yet|Besides|Admittedly|Thankfully|Fortunately|Unfortunately),?\s+"
+)
 
 
 def _usable(span: Span) -> bool:

@@ -216,3 +216,11 @@ def test_career_character_and_setting_prompts() -> None:
 
 def test_a_setting_needs_a_name_or_a_year() -> None:
     assert not any("is set" in p for p in _prompts("Iron Coast is set on a quiet street by the sea.", "Iron Coast"))
+
+
+def test_an_opening_sentence_adverb_is_dropped_from_the_summary() -> None:
+    text = (
+        "Iron Coast has a slow first hour and a muddled middle.\n\n"
+        "Nonetheless, Iron Coast is one of the most moving films of the year."
+    )
+    assert analyze(text, title="Iron Coast").summary.tldr == "Iron Coast is one of the most moving films of the year."

@@ -8,7 +8,7 @@ from string import Template
 from bot.analysis.lexicon import find_bodies
 from bot.analysis.names import find_names, fold, full_name
 from bot.analysis.text import Span
-from bot.analysis.verdict import judge
+from bot.analysis.verdict import award_news, judge
 from bot.wording import wording
 
 _W = "analysis_prompts"
@@ -41,6 +41,13 @@ def performers(spans: list[Span], title: str, limit: int = 5) -> list[str]:
     return [full_name(p, known) for p in _people(spans, title, limit)]
 
 
+# "director Jacques Audiard", "directed by X", "Audiard's film": the maker
+_MAKER = re.compile(
+    r"(?:[Dd]irector|[Ff]ilmmaker|[Dd]irected by|[Ww]riter-director) (?:[A-Z][\w’'-]+ )*([A-Z][\w’'-]+)"
+    r"|([A-Z][\w’'-]+)[’']s (?:new |latest |last )?(?:film|movie|drama|feature)\b"
+)
+
+
 def roles(spans: list[Span], title: str) -> dict[str, str]:
     """The characters the review names with their actors ("Ani (Mikey Madison)"), actor -> character."""
     out: dict[str, str] = {}
@@ -55,11 +62,17 @@ def roles(spans: list[Span], title: str) -> dict[str, str]:
 def _people(spans: list[Span], title: str, limit: int) -> dict[str, Span]:
     """Up to `limit` people the review names with their performance, and the sentence it does so in."""
     people: dict[str, Span] = {}
+    news = award_news(spans, title)
+    makers = {m.group(1) or m.group(2) for s in spans for m in _MAKER.finditer(s.sentence)}
     for span in spans:
         if find_bodies(span.sentence) or span.sentence.rstrip().endswith("?") or judge(span.sentence, title).award:
             continue  # award statements and questions are prompts of their own
         for pattern in _PERFORMANCE:
+            if news and "char" in pattern.groupindex:
+                continue  # in award news "Name (Title)" credits a film, not a character
             for m in pattern.finditer(span.sentence):
+                if m.group("person") in makers or m.group("person").split()[-1] in makers:
+                    continue  # the director, not a performer
                 if re.search(r"[’']s\b", m.group("person")):
                     continue  # "Hobie Brown's Spider-Punk is a moving collage": a possession, not a person
                 if fold(m.group("person")) != fold(title):

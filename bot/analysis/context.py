@@ -10,9 +10,10 @@ from string import Template
 
 from bot.analysis.aspects import performers, roles
 from bot.analysis.evidence import stance_counts
+from bot.analysis.film_ref import names_film
 from bot.analysis.names import COMMON, find_names, fold, full_name
 from bot.analysis.text import Span, display
-from bot.analysis.verdict import judge, names_film
+from bot.analysis.verdict import award_news, judge
 from bot.models import Prompt
 from bot.wording import wording
 
@@ -41,7 +42,13 @@ def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, dir
     """Up to one prompt each on the critic's stance, the maker, the source, the genre and the awards run."""
     table: dict[str, str] = wording("analysis_prompts")["context"]
     found: list[tuple[str, dict[str, str], Span]] = []
-    for finder in (_stance, _director, _character, _source, _setting, _genre, _career, _awards):
+    news = award_news(spans, title)
+    finders = (
+        (_stance, _director, _source, _awards)
+        if news
+        else (_stance, _director, _character, _source, _setting, _genre, _career, _awards)
+    )
+    for finder in finders:
         hit = finder(spans, title, director)
         if hit:
             found.append(hit)
@@ -79,12 +86,15 @@ def _director(spans: list[Span], title: str, director: str | None) -> Hit:
     """The film's maker: from the review file's `director`, else as the review names them."""
     known = [n.text for span in spans for n in find_names(span.sentence)]
     text = " ".join(display(s.sentence) for s in spans)
+    news = award_news(spans, title)  # award news names the makers of many films
     for span in spans:
         shown = display(span.sentence)
         if director and (director in shown or fold(director.split()[-1]) in fold(shown).split()):
             return ("director", {"director": director}, span)
-        if director:
+        if director or news:
             continue
+        if judge(shown, title).other_film:
+            continue  # "A Separation (2011) of filmmaker Asghar Farhadi": the maker of another film
         for m in _DIRECTOR.finditer(shown):
             name = m.group("name") or m.group("owner")
             if m.group("owner") and not names_film(shown[m.end() :], title) and fold(title) not in fold(shown):
@@ -149,7 +159,8 @@ def _setting(spans: list[Span], title: str, director: str | None) -> Hit:
     for span in spans:
         shown = display(span.sentence)
         m = _SETTING.search(shown)
-        if m and len(m.group("place").split()) <= 8 and not judge(shown, title).other_film:
+        j = judge(shown, title)
+        if m and len(m.group("place").split()) <= 8 and not j.other_film and not j.award:
             return ("setting", {"setting": f"{m.group('prep')} {m.group('place')}"}, span)
     return None
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from bot.analysis.film_ref import names_film
 from bot.analysis.names import find_names, fold, full_name
 from bot.analysis.text import Span, display
 from bot.wording import wording
@@ -84,7 +85,7 @@ _REACH = 6  # words: an evaluative word counts for an aspect only this close to 
 
 
 # "Best Cinematography", "Outstanding Editing": a category name, which praises nothing
-_CATEGORY_BEFORE = re.compile(r"\b(?:Best|Outstanding|Achievement in)(?: [A-Z][\w-]*)*\s*$")
+_CATEGORY_BEFORE = re.compile(r"\b(?:[Bb]est|[Oo]utstanding|[Aa]chievement in)(?: [A-Za-z][\w-]*)?\s*$")
 
 
 def _near_stance(low: str, start: int, end: int) -> int:
@@ -155,7 +156,9 @@ def claims(spans: list[Span], title: str) -> list[Claim]:
                     continue
                 subj_low = subject.lower()
                 found = "ending" if kind == "aspect" and any(w in subj_low for w in aspects["ending"]) else kind
-                if found == "described" and (find_names(phrase) or any(c.span == span for c in out)):
+                if found == "described" and (
+                    find_names(phrase) or any(c.span == span for c in out) or not _about_film(s, title)
+                ):
                     continue  # another film's description ("a Tom Hanks vehicle"), or one claim per sentence
                 out.append(Claim(found, subject if subject == title else subj_low, phrase, m.group("verb"), span))
         out.extend(_performance_claims(span, s, spans, title))
@@ -199,7 +202,18 @@ def _known(spans: tuple[Span, ...]) -> list[str]:
     return [n.text for span in spans for n in find_names(span.sentence)]
 
 
+def _about_film(sentence: str, title: str) -> bool:
+    """A sentence that speaks of the reviewed film: it names it (or opens "It is ...") and no other dated film."""
+    if re.search(r"\(\d{4}\)|\b(?:19|20)\d\d[’']s [A-Z]", sentence):
+        return False
+    return bool(names_film(sentence, title)) or bool(re.match(r"(?:It|This)(?:[’']s| is| was| remains)\b", sentence))
+
+
 def _award(sentence: str) -> bool:
+    """An award statement ("won best cinematography", "nominated", "the Palme d'Or")."""
     return bool(
         re.search(r"\b(?:Oscars?|BAFTAs?|Golden (?:Globe|Lion|Bear)s?|Palme|nominat\w+|Academy Awards?)\b", sentence)
+        or re.search(
+            r"\b(?:won|wins|winning|picked up|took home|takes home|collected|for) (?:the )?best\b", sentence, re.I
+        )
     )

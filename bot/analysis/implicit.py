@@ -36,7 +36,9 @@ _SHORT = re.compile(
 _LITTLE = re.compile(r"\bdoes (?:little|nothing|not do enough|not enough|too little) to (?P<rest>[^.;?!]*)", re.I)
 _FAILS = re.compile(r"\bfail(?:s|ed)? to (?:fully |truly |really )?(?P<rest>[a-z]+\b[^.;?!]*)", re.I)
 _UNEXPLORED = re.compile(
-    r"\bleaves? (?P<obj>[^.;?!,]{3,60}?) (?P<adj>unexplored|unanswered|unresolved|underdeveloped|unexamined)\b", re.I
+    r"\bleaves? (?P<obj>[^.;?!,]{3,60}?) (?P<adj>unexplored|unanswered|unresolved|underdeveloped|unexamined)\b"
+    r"(?! (?!and\b|by\b|in\b|for\b)[a-z]+)",  # "leaves a lot of unanswered questions": the noun would be cut
+    re.I,
 )
 _ROOM = re.compile(r"\bthere (?:is|[’']s) (?:still )?(?:room|space) to (?P<rest>[^.;?!]*)", re.I)
 _DEICTIC = re.compile(

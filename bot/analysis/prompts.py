@@ -116,7 +116,8 @@ def _own(spans: list[Span], spoiler: dict[int, bool], text: str, title: str) -> 
     out, seen = [], set()
     for q in explicit_questions(spans):
         cleaned = clean_question(q, spans, text, title)
-        if cleaned and cleaned.lower() not in seen and _english(cleaned):
+        cleaned = display(cleaned) if cleaned else None
+        if cleaned and cleaned.lower() not in seen and _english(cleaned) and "[" not in cleaned:
             seen.add(cleaned.lower())
             out.append(Prompt(cleaned, "explicit", q.sentence.source, q.quoted, spoiler[q.sentence.start]))
     return out

@@ -15,7 +15,7 @@ _LABEL = re.compile(
     r"|[A-Z][A-Z.’' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[—–]\s*(?=[A-Z])"
 )
 _LEADING_PRONOUN = re.compile(
-    r"^(?:This|That|These|Those|It|Its|They|Their|Them|He|She|His|Her|Him|Such"
+    r"^(?:This(?! (?:film|movie|documentary|picture|feature)\b)|That|These|Those|It|Its|They|Their|Them|He|She|His|Her|Him|Such"
     r"|(?:None|All|Some|Most|Both|Each|Neither) of (?:this|that|these|those|them|it))\b"
 )
 _BOILERPLATE = re.compile(
@@ -121,7 +121,7 @@ def _usable(span: Span) -> bool:
         return False  # a quotation cut by the splitter
     if _mostly_names(s):
         return False  # a credits line or a list of names
-    if _CONNECTIVE.match(s):
+    if _CONNECTIVE.match(s) or re.search(r",? on the other hand,", s):
         return False  # "And ...", "But ...", "The other ...": a reply to the sentence before it
     if s.lstrip()[:1] in '“"' or _REPORTED.search(s):
         return False  # another critic's words, not the review's
@@ -138,7 +138,9 @@ _CONNECTIVE = re.compile(
     r"Likewise|Similarly|Besides|Thus|Hence|Therefore|Again|Otherwise|Meanwhile|Fortunately|Unfortunately|Nonetheless|"
     r"Nevertheless|Furthermore|Additionally|Even so|After all|In fact|As such|In turn|In addition|In the process|"
     r"By this point|At the same time|On the other hand|Of course|The (?:other|same|latter|former|next|rest)|"
-    r"Here (?:are|is)|Below)\b"
+    r"Here (?:are|is)|Below|In (?:both|either|this|that|each) (?:case|regard|respect|sense)|At (?:that|this) point|"
+    r"By then|To that end|For (?:that|this) reason|That said|With that|As a result|Because of this|"
+    r"There (?:are|is|were|was) (?:other|another|also)|(?:\w+, )?(?:these|those|this|that|such) [a-z]+)\b"
 )
 
 

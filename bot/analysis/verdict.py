@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.analysis.evidence import stance
+from bot.analysis.film_ref import head_word, names_film, short_titles
 from bot.analysis.names import find_names, fold
 from bot.analysis.text import Span, display
 from bot.wording import wording
@@ -25,11 +26,10 @@ _JUDGEMENT = re.compile(
 )
 _AWARD = re.compile(
     r"\b(?:won|wins|winning|nominated|nominations?|nods?|Oscars?|Academy Awards?|BAFTAs?|Golden (?:Globe|Lion|Bear)s?"
-    r"|Palme|awards? (?:season|circuit|race)|frontrunner|contender)\b"
+    r"|Palme|awards? (?:season|circuit|race)|frontrunner|contender|prizes?|jury|Best [A-Z]\w+|awarded)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|I[’']ll|we|our|us)\b")
 _HYPOTHETICAL = re.compile(r"^(?:If|Maybe|Perhaps|Had|Were|Should|Imagine|Suppose|Not that)\b|\bwould have\b")
-_FILM_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:film|movie|picture|feature|drama|documentary)\b", re.I)
 # Another film named with its year ("Ariel (1988)", "2004's Ladykillers"): the sentence is about that film.
 _OTHER_FILM = re.compile(r"\(\d{4}\)|\b(?:19|20)\d\d[’']s [A-Z]")
 
@@ -59,42 +59,13 @@ def _verdict_words() -> frozenset[str]:
     )
 
 
-def short_titles(title: str) -> tuple[str, ...]:
-    """The ways a review names the film, folded: the title, without its article, before a colon, its first words."""
-    folded = fold(title)
-    bare = re.sub(r"^(?:the|a|an) ", "", folded)
-    forms = {folded, bare, folded.split(":")[0].strip()}
-    if len(bare.split()) >= 4:
-        forms.add(" ".join(bare.split()[:2]))  # "Three Billboards", "No Country"
-    return tuple(sorted((f for f in forms if len(f) >= 3), key=len, reverse=True))
-
-
-def _head_word(title: str) -> str | None:
-    """The one word a long title is shortened to ("Banshees"), matched only capitalised."""
-    words = re.sub(r"^(?:The|A|An) ", "", title).split()
-    head = words[0].strip(":,") if words else ""
-    return head if len(words) >= 3 and len(head) >= 5 and head[:1].isupper() else None
-
-
-def names_film(sentence: str, title: str) -> float:
-    """1.0 when the sentence names the film by its title, 0.6 by "the film", else 0."""
-    shown = display(sentence)
-    folded = fold(shown)
-    if any(re.search(rf"(?<!\w){re.escape(t)}(?!\w)", folded) for t in short_titles(title)):
-        return 1.0
-    head = _head_word(title)
-    if head and re.search(rf"(?<!\w){re.escape(head)}(?!\w)", shown):
-        return 1.0
-    return 0.6 if _FILM_NOUN.search(shown) else 0.0
-
-
 def judge(sentence: str, title: str) -> Judged:
     """The evidence that `sentence` is the critic's judgement of the film `title`."""
     sentence = display(sentence)
     tokens = re.findall(r"[a-zé][a-zé-]*", sentence.lower())
     vocab = _verdict_words()
     titles = short_titles(title)
-    head = fold(_head_word(title) or title)
+    head = fold(head_word(title) or title)
     people = [
         n
         for n in find_names(sentence)
@@ -141,3 +112,10 @@ def overall_stance(spans: list[Span], title: str) -> int:
         if j.film and not j.award and not j.hypothetical and not j.other_film:
             total += stance(span.sentence)
     return total
+
+
+def award_news(spans: list[Span], title: str) -> bool:
+    """A piece that is largely award news (a sixth of its sentences or more state awards, three at least): its
+    names in brackets are films, its "director X" may direct another film."""
+    awards = sum(judge(s.sentence, title).award for s in spans)
+    return awards >= 3 and awards >= len(spans) / 6

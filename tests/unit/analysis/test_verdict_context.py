@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bot.analysis import analyze
 from bot.analysis.context import context_prompts
+from bot.analysis.film_ref import names_film, short_titles
 from bot.analysis.text import split_sentences
-from bot.analysis.verdict import names_film, short_titles
 
 REVIEW = """The Lantern Keeper follows a widowed lighthouse keeper on a northern island through one long winter.
 

@@ -12,16 +12,19 @@ from typing import Any, TextIO
 
 from bot.app import App
 from bot.config import Settings
-from bot.ports import ChatPort
+from bot.ports import ChatPort, Clock
 from bot.store import SqliteStore
 
 log = logging.getLogger(__name__)
 PLATFORMS = ("discord", "slack")
 
 
-async def build_app(settings: Settings, chat: ChatPort | None = None, store: SqliteStore | None = None) -> App:
-    """Open the store, import the shipped seeds (unchanged ones cost nothing) and index the films."""
-    app = App(settings, store or await SqliteStore.open(settings.database), chat)
+async def build_app(
+    settings: Settings, chat: ChatPort | None = None, store: SqliteStore | None = None, clock: Clock | None = None
+) -> App:
+    """Open the store (on the database's clock, `clock`: the system's by default), import the shipped seeds
+    (unchanged ones cost nothing) and index the films."""
+    app = App(settings, store or await SqliteStore.open(settings.database, clock), chat)
     if settings.seeds.is_dir():
         report = await app.import_paths([settings.seeds], seed=True)
         for error in report.errors:

@@ -13,16 +13,17 @@ from datetime import datetime, timedelta
 
 from bot import weekly
 from bot.app import App
-from bot.clock import parse_utc, utc_text
+from bot.clock import parse_utc
 from bot.models import PollTally, PostRef
 from bot.ports import ChatPort, Clock
-from bot.store.schedules import OPEN, Claim, Occurrence, Schedule, ScheduleStore, floor
+from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, ScheduleStore, floor
 
 log = logging.getLogger(__name__)
-LEASE = timedelta(minutes=2)  # how long a crashed process's unfinished claim waits before another takes it
+LEASE = timedelta(minutes=2)  # by the database's clock: how long a crashed process's claim waits for a taker
 LATE_AFTER = timedelta(minutes=15)  # a thread posted this long after its time says it is late
 MAX_SLEEP = timedelta(minutes=15)  # re-read schedules changed by another process (the CLI) this often
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30))
+assert max(LEASE, *BACKOFF) < HORIZON  # the store voids leases and retries set further ahead (a clock jump)
 _RUNNING: weakref.WeakKeyDictionary[App, Scheduler] = weakref.WeakKeyDictionary()
 
 
@@ -104,23 +105,28 @@ class Scheduler:
         async with self._pass:
             await self.app.sync()  # films imported by another process since the last pass
             await self.claim_due()
-            for occ in await self.store.work(self.platform, self.owner, self.clock.now()):
+            for occ in await self.store.work(self.platform, self.owner):
                 await self.advance(occ)
 
     async def next_wake(self) -> datetime:
-        """The next due occurrence, retry, lease expiry or poll closing (at most MAX_SLEEP away)."""
-        now = self.clock.now()
+        """The next due occurrence, retry, lease expiry or poll closing (at most MAX_SLEEP away).
+
+        The times are the database's; the answer is on this process's clock, which sleeps until it.
+        """
+        now = await self.store.now()
         times = [now + MAX_SLEEP]
         upcoming = await self.store.next_due(self.platform)  # one indexed MIN, however many schedules
         if upcoming is not None:
             times.append(parse_utc(upcoming) if upcoming else now)  # '': not computed yet, so a pass now
         pending = await self.store.next_work(self.platform)
         times += [parse_utc(pending)] if pending else []
-        return min(times)
+        return min(times) + (self.clock.now() - now)
 
     async def claim_due(self) -> None:
-        """Record every occurrence that fell due: claim the latest within grace, skip the others."""
-        now = self.clock.now()
+        """Record every occurrence that fell due by the database's clock: claim the latest within grace, skip the
+        others (so a process whose own clock jumped ahead records nothing)."""
+        now = await self.store.now()
+        await self.store.forget_future_skips(self.platform)
         unchanged: list[int] = []
         # Only schedules whose stored next_due has come: a pass costs what is due, not every schedule.
         for schedule in await self.store.due(self.platform, now):
@@ -129,7 +135,7 @@ class Scheduler:
                 unchanged.append(schedule.id)  # its next_due was not computed yet (or was early): set it
                 continue
             claims = plan(schedule, due, now, self.grace)
-            for occ_id, state in await self.store.record(schedule, claims, self.owner, now + LEASE):
+            for occ_id, state in await self.store.record(schedule, claims, self.owner, LEASE):
                 occ = await self.store.occurrence(occ_id)
                 if occ and state == "failed":  # only the process whose claim failed reports it
                     await self._report(schedule, occ, "report_failed", reason="the film queue is empty")
@@ -138,9 +144,8 @@ class Scheduler:
 
     async def advance(self, occ: Occurrence) -> None:
         """Take the lease on one unfinished occurrence and carry it as far as it goes."""
-        now = self.clock.now()
-        if not await self.store.acquire(occ, self.owner, now, now + LEASE):
-            return  # another live process is on it
+        if not await self.store.acquire(occ, self.owner, LEASE):
+            return  # another process's lease is live by the database's clock
         schedule = await self.store.by_id(occ.schedule_id)
         assert schedule is not None
         renewal = asyncio.create_task(self._renew(occ))
@@ -154,7 +159,7 @@ class Scheduler:
         """Keep the lease alive while a step waits (a long Retry-After), so no one takes over a live owner."""
         while True:
             await self.clock.sleep_until(self.clock.now() + LEASE / 4)
-            if not await self.store.renew(occ.id, self.owner, self.clock.now() + LEASE):
+            if not await self.store.renew(occ.id, self.owner, LEASE):
                 log.warning("lost the lease on occurrence %s while working on it", occ.id)
                 return
 
@@ -179,10 +184,9 @@ class Scheduler:
             await self.store.fail(occ.id, self.owner, reason)
             await self._report(schedule, occ, "report_failed", reason=reason)
             return
-        retry = self.clock.now() + BACKOFF[occ.attempts]
-        await self.store.retry_later(occ, self.owner, retry, reason)
-        if occ.attempts == 0:
-            await self._report(schedule, occ, "report_retrying", reason=reason, retry=utc_text(retry))
+        retry = await self.store.retry_later(occ, self.owner, BACKOFF[occ.attempts], reason)
+        if retry is not None and occ.attempts == 0:
+            await self._report(schedule, occ, "report_retrying", reason=reason, retry=retry)
 
     async def _report(self, schedule: Schedule, occ: Occurrence, key: str, **values: object) -> None:
         label = occ.film_slug or "queue"
@@ -207,15 +211,14 @@ class Scheduler:
 
     async def _fence(self, occ: Occurrence) -> None:
         """Renew the lease just before a post; a process that lost it (another took over) posts nothing."""
-        if not await self.store.renew(occ.id, self.owner, self.clock.now() + LEASE):
+        if not await self.store.renew(occ.id, self.owner, LEASE):
             raise LeaseLost(f"lost the lease on occurrence {occ.id}")
 
     async def _mark(
         self, occ: Occurrence, state: str, thread: PostRef | None = None, poll: PostRef | None = None,
         tally: str | None = None,
     ) -> None:  # fmt: skip
-        lease = self.clock.now() + LEASE
-        if not await self.store.advance(occ.id, self.owner, state, lease, thread=thread, poll=poll, tally=tally):
+        if not await self.store.advance(occ.id, self.owner, state, LEASE, thread=thread, poll=poll, tally=tally):
             raise LeaseLost(f"lost the lease on occurrence {occ.id}")
         await self._step(state)
 

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from bot import render
-from bot.clock import WEEKDAYS, SystemClock, parse_utc, utc_text
+from bot.clock import WEEKDAYS, utc_text
 from bot.commands import OptionSpec, command
 from bot.models import Incoming, Inline, Message, Section
 from bot.ports import Clock
 from bot.render import notice
 from bot.schedule_parse import BadInput, Request, number, parse_add
-from bot.scheduler import changed, running, window
-from bot.store.schedules import Claim, Schedule, ScheduleStore
+from bot.scheduler import changed, window
+from bot.store.schedules import Claim, Schedule, ScheduleStore, unrecorded
 from bot.wording import phrase
 
 if TYPE_CHECKING:
@@ -43,9 +45,8 @@ _w = wording_of
 
 
 def clock_of(app: App) -> Clock:
-    """The running scheduler's clock (a fake one in tests), else the system clock."""
-    scheduler = running(app)
-    return scheduler.clock if scheduler else SystemClock()
+    """The database's clock (a fake one in tests), which due times and leases are measured against."""
+    return app.store.clock
 
 
 def split_action(incoming: Incoming) -> tuple[str, str]:
@@ -103,8 +104,15 @@ def _when(d: datetime) -> str:
 
 async def upcoming(app: App, schedule: Schedule, now: datetime, count: int = 3) -> list[datetime]:
     """The schedule's next runs not yet claimed (run-now takes one early), in its zone."""
-    mark = await ScheduleStore(app.store).watermark(schedule.id)
-    return schedule.recurrence.next_runs(max(now, parse_utc(mark)) if mark else now, count)
+    zone, runs = ZoneInfo(schedule.tz), await _unclaimed(app, schedule, now)
+    return [due.astimezone(zone) for _, due in islice(runs, count)]
+
+
+async def _unclaimed(app: App, schedule: Schedule, now: datetime) -> Iterator[tuple[datetime, datetime]]:
+    """(wall, due) of the schedule's occurrences after `now` that no row records yet."""
+    store = ScheduleStore(app.store)
+    mark, ahead = await store.watermark(schedule.id), await store.ahead(schedule.id)
+    return unrecorded(schedule, mark, ahead, after=now)
 
 
 async def describe(app: App, schedule: Schedule, now: datetime) -> dict[str, Any]:
@@ -193,10 +201,9 @@ async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
 async def _run_now(app: App, schedule: Schedule) -> Message:
     """Claim the next occurrence and wake the scheduler to post it at once."""
     store, now = ScheduleStore(app.store), clock_of(app).now()
-    mark = await store.watermark(schedule.id)
-    wall, due = next(schedule.recurrence.occurrences(max(now, parse_utc(mark)) if mark else now))
+    wall, due = next(await _unclaimed(app, schedule, now))
     claim = Claim(wall, due, post=True, close_at=max(due, now) + window(schedule))
-    won = await store.record(schedule, [claim], owner="", lease=now)
+    won = await store.record(schedule, [claim], owner="", lease=timedelta(0))  # any process may post it now
     when = _when(due.astimezone(ZoneInfo(schedule.tz)))
     if not won:
         occ = await store.occurrence_of(schedule.id, wall)

@@ -9,6 +9,9 @@ from pathlib import Path
 
 import aiosqlite
 
+from bot.clock import SystemClock, utc_text
+from bot.ports import Clock
+
 _MIGRATION = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
 
@@ -19,13 +22,19 @@ def migrations() -> list[tuple[int, str]]:
     return sorted((int(m.group(1)), p.read_text("utf-8")) for m, p in found if m)
 
 
-async def connect(path: Path | str) -> aiosqlite.Connection:
-    """Open the database with WAL, foreign keys and a busy timeout, migrated to the latest version."""
+async def connect(path: Path | str, clock: Clock | None = None) -> aiosqlite.Connection:
+    """Open the database with WAL, foreign keys and a busy timeout, migrated to the latest version.
+
+    `db_now()` in SQL is the database's clock (`clock`, by default the system's UTC time): leases, retries and
+    due times are compared against it, never against one process's own clock.
+    """
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     db = await aiosqlite.connect(path, isolation_level=None)
+    source = clock or SystemClock()
     try:
         db.row_factory = aiosqlite.Row
+        await db.create_function("db_now", 0, lambda: utc_text(source.now()), deterministic=False)
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA busy_timeout = 10000")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import aiosqlite
 
@@ -28,7 +29,8 @@ SELECT * FROM schedules WHERE platform = ? AND removed = 0 AND paused = 0 AND ne
 """
 NEXT_DUE = "SELECT MIN(next_due) FROM schedules WHERE platform = ? AND removed = 0 AND paused = 0"
 SCHEDULE_AND_MARK = """
-SELECT s.*, (SELECT MAX(o.due) FROM occurrences o WHERE o.schedule_id = s.id) AS mark FROM schedules s WHERE s.id = ?
+SELECT s.*, (SELECT MAX(o.due) FROM occurrences o WHERE o.schedule_id = s.id AND o.due <= db_now()) AS mark
+FROM schedules s WHERE s.id = ?
 """
 SET_NEXT_DUE = "UPDATE schedules SET next_due = ? WHERE id = ?"
 SCHEDULE_BY_ID = "SELECT * FROM schedules WHERE id = ?"
@@ -40,37 +42,62 @@ QUEUE_OF_CLUB = "SELECT id, film_slug FROM film_queue WHERE club_id = ? AND used
 QUEUE_REMOVE = "DELETE FROM film_queue WHERE club_id = ? AND id = ? AND used_by IS NULL"
 QUEUE_TAKE = "UPDATE film_queue SET used_by = ? WHERE id = ?"
 
-WATERMARK = "SELECT MAX(due) FROM occurrences WHERE schedule_id = ?"
-CLAIM = """
+# Time in SQL is the database's clock, db_now() (bot.store.db.connect), never a process's own: a lease ends
+# `?` seconds after db_now(), and every lease, retry and close time is compared against db_now().
+DB_NOW = "SELECT db_now()"
+_IN = "strftime('%Y-%m-%dT%H:%M:%SZ', db_now(), ? || ' seconds')"
+# No lease or retry is ever set further ahead than HORIZON (a lease is 2 minutes, the longest back-off 30): one
+# dated beyond db_now() + HORIZON was set while the clock ran ahead, and is void once the clock is back.
+HORIZON = timedelta(hours=1)
+_BEYOND = f"strftime('%Y-%m-%dT%H:%M:%SZ', db_now(), '+{int(HORIZON.total_seconds())} seconds')"
+# A schedule's watermark is its latest occurrence recorded by db_now(); the rows dated after db_now() (claimed
+# early by run-now, or recorded while the clock ran ahead) are only stepped over, so a clock that ran a year
+# ahead and came back cannot move a schedule's next run a year on.
+WATERMARK = "SELECT MAX(due) FROM occurrences WHERE schedule_id = ? AND due <= db_now()"
+AHEAD = "SELECT occurrence FROM occurrences WHERE schedule_id = ? AND due > db_now()"
+CLAIM = f"""
 INSERT INTO occurrences (schedule_id, occurrence, due, state, film_slug, late, owner, lease_until, close_at, error)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (schedule_id, occurrence) DO NOTHING
+VALUES (?, ?, ?, ?, ?, ?, ?, {_IN}, ?, ?) ON CONFLICT (schedule_id, occurrence) DO NOTHING
 """
+# A skip is recorded only for an occurrence already past by the database's clock, so a skipped row dated in
+# the future was left by a clock that jumped ahead and came back (or by an older version that trusted a
+# process's clock): it is forgotten, so that its week is posted when it comes.
+FUTURE_SKIPS = """
+SELECT DISTINCT o.schedule_id FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
+WHERE s.platform = ? AND o.state = 'skipped' AND o.due > db_now()
+"""
+FORGET_FUTURE_SKIP = "DELETE FROM occurrences WHERE schedule_id = ? AND state = 'skipped' AND due > db_now()"
 OCCURRENCE = "SELECT * FROM occurrences WHERE id = ?"
 OCCURRENCE_OF = "SELECT * FROM occurrences WHERE schedule_id = ? AND occurrence = ?"
-ACQUIRE = """
-UPDATE occurrences SET owner = ?, lease_until = ?
-WHERE id = ? AND state = ? AND retry_at <= ? AND (owner = ? OR lease_until <= ?)
+ACQUIRE = f"""
+UPDATE occurrences SET owner = ?, lease_until = {_IN}
+WHERE id = ? AND state = ? AND (retry_at <= db_now() OR retry_at > {_BEYOND})
+    AND (owner = ? OR lease_until <= db_now() OR lease_until > {_BEYOND})
 """
-ADVANCE = """
-UPDATE occurrences SET state = ?, attempts = 0, retry_at = '', error = NULL, lease_until = ?,
+ADVANCE = f"""
+UPDATE occurrences SET state = ?, attempts = 0, retry_at = '', error = NULL, lease_until = {_IN},
     thread_channel = COALESCE(?, thread_channel), thread_message = COALESCE(?, thread_message),
     thread_id = COALESCE(?, thread_id), poll_channel = COALESCE(?, poll_channel),
     poll_message = COALESCE(?, poll_message), poll_thread = COALESCE(?, poll_thread), tally = COALESCE(?, tally),
     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ? AND owner = ?
 """
-RENEW = "UPDATE occurrences SET lease_until = ? WHERE id = ? AND owner = ? AND lease_until > ''"
+RENEW = f"UPDATE occurrences SET lease_until = {_IN} WHERE id = ? AND owner = ? AND lease_until > ''"
 SET_FILM = "UPDATE occurrences SET film_slug = ? WHERE id = ?"
-RETRY_LATER = "UPDATE occurrences SET attempts = ?, retry_at = ?, lease_until = ?, error = ? WHERE id = ? AND owner = ?"
+RETRY_LATER = f"""
+UPDATE occurrences SET attempts = ?, retry_at = {_IN}, lease_until = {_IN}, error = ? WHERE id = ? AND owner = ?
+RETURNING retry_at
+"""
 FAIL = "UPDATE occurrences SET state = 'failed', error = ?, lease_until = '' WHERE id = ? AND owner = ?"
 # Open work of this platform's schedules that this process may pick up now. Each branch of the OR
 # seeks an index (occurrences_state, occurrences_closing); the unary + keeps the planner off the
 # retry_at index for open polls, of which there are as many as running schedules.
-WORK = """
+WORK = f"""
 SELECT o.* FROM occurrences o JOIN schedules s ON s.id = o.schedule_id
-WHERE s.platform = ? AND (o.owner = ? OR o.lease_until <= ?) AND (
-    (o.state IN ('claimed', 'thread_posted', 'poll_posted', 'tallied') AND o.retry_at <= ?)
-    OR (o.state = 'posted' AND o.close_at <= ? AND +o.retry_at <= ?))
+WHERE s.platform = ? AND (o.owner = ? OR o.lease_until <= db_now() OR o.lease_until > {_BEYOND}) AND (
+    (o.state IN ('claimed', 'thread_posted', 'poll_posted', 'tallied')
+        AND (o.retry_at <= db_now() OR o.retry_at > {_BEYOND}))
+    OR (o.state = 'posted' AND o.close_at <= db_now() AND (+o.retry_at <= db_now() OR +o.retry_at > {_BEYOND})))
 ORDER BY o.due, o.id
 """
 # When open work next becomes possible: a retry, a lease running out, or a poll to close, i.e. the
@@ -162,9 +189,17 @@ def floor(schedule: Schedule, watermark: str | None) -> datetime:
     return max([parse_utc(schedule.not_before), *([parse_utc(watermark)] if watermark else [])])
 
 
-def first_unrecorded(schedule: Schedule, watermark: str | None) -> str | None:
+def unrecorded(
+    schedule: Schedule, watermark: str | None, ahead: frozenset[str], after: datetime | None = None
+) -> Iterator[tuple[datetime, datetime]]:
+    """(wall, due) of the schedule's occurrences after its floor (and `after`) that are not recorded `ahead`."""
+    start = max(floor(schedule, watermark), after) if after else floor(schedule, watermark)
+    return ((w, d) for w, d in schedule.recurrence.occurrences(start) if w.isoformat(timespec="minutes") not in ahead)
+
+
+def first_unrecorded(schedule: Schedule, watermark: str | None, ahead: frozenset[str] = frozenset()) -> str | None:
     """The schedule's first unrecorded occurrence as UTC text (None: it has no further one)."""
-    upcoming = next(schedule.recurrence.occurrences(floor(schedule, watermark)), None)
+    upcoming = next(unrecorded(schedule, watermark, ahead), None)
     return utc_text(upcoming[1]) if upcoming else None
 
 
@@ -267,18 +302,38 @@ class ScheduleStore:
             return cur.rowcount == 1
 
     async def watermark(self, schedule_id: int) -> str | None:
-        """The latest due time recorded for the schedule."""
+        """The latest due time recorded for the schedule, up to db_now()."""
         row = await self._row(WATERMARK, (schedule_id,))
         return str(row[0]) if row and row[0] else None
 
+    async def ahead(self, schedule_id: int) -> frozenset[str]:
+        """The schedule's occurrences (wall-clock text) recorded for after db_now(): run-now's, or a fast clock's."""
+        return frozenset(str(r[0]) for r in await self._rows(AHEAD, (schedule_id,)))
+
+    async def now(self) -> datetime:
+        """The database's clock, db_now(): what every lease, retry and due time is measured against."""
+        row = await self._row(DB_NOW, ())
+        assert row is not None
+        return parse_utc(str(row[0]))
+
+    async def forget_future_skips(self, platform: str) -> None:
+        """Drop skipped rows dated after db_now() (a clock that jumped ahead and back), so their weeks still post."""
+        found = [int(r[0]) for r in await self._rows(FUTURE_SKIPS, (platform,))]
+        if not found:
+            return  # the usual case: a read, no write lock
+        async with self.store.transaction() as db:
+            for schedule_id in found:
+                await db.execute(FORGET_FUTURE_SKIP, (schedule_id,))
+                await _refresh_next(db, schedule_id)
+
     async def record(
-        self, schedule: Schedule, claims: list[Claim], owner: str, lease: datetime
+        self, schedule: Schedule, claims: list[Claim], owner: str, lease: timedelta
     ) -> list[tuple[int, str]]:
         """Insert the claims in one transaction; (id, state) of the ones to post that this call won.
 
         UNIQUE(schedule_id, occurrence) makes the claim: of racing processes exactly one inserts.
         A queue schedule takes its film off the queue in the same transaction, and the schedule's
-        next_due moves past what is now recorded in it too.
+        next_due moves past what is now recorded in it too. The lease ends `lease` after db_now().
         """
         won: list[tuple[int, str]] = []
         async with self.store.transaction() as db:
@@ -290,7 +345,7 @@ class ScheduleStore:
                     state, error = ("claimed", None) if item else ("failed", "queue_empty")
                 close = utc_text(c.close_at) if c.close_at else None
                 params = (schedule.id, c.wall.isoformat(timespec="minutes"), utc_text(c.due), state, film)
-                cur = await db.execute(CLAIM, (*params, int(c.late), owner, utc_text(lease), close, error))
+                cur = await db.execute(CLAIM, (*params, int(c.late), owner, _seconds(lease), close, error))
                 if cur.rowcount == 1 and state != "skipped":
                     won.append((int(cur.lastrowid or 0), state))
                     if item:
@@ -308,45 +363,44 @@ class ScheduleStore:
         row = await self._row(OCCURRENCE_OF, (schedule_id, wall.isoformat(timespec="minutes")))
         return _occurrence(row) if row else None
 
-    async def acquire(self, occ: Occurrence, owner: str, now: datetime, lease: datetime) -> bool:
-        """Take (or renew) the lease on unfinished work; False if another live process holds it."""
-        t = utc_text(now)
+    async def acquire(self, occ: Occurrence, owner: str, lease: timedelta) -> bool:
+        """Take (or renew) the lease on unfinished work; False if another live process holds it by db_now()."""
         async with self.store.transaction() as db:
-            cur = await db.execute(ACQUIRE, (owner, utc_text(lease), occ.id, occ.state, t, owner, t))
+            cur = await db.execute(ACQUIRE, (owner, _seconds(lease), occ.id, occ.state, owner))
             return cur.rowcount == 1
 
     async def advance(
-        self, occ_id: int, owner: str, state: str, lease: datetime, *, thread: PostRef | None = None,
+        self, occ_id: int, owner: str, state: str, lease: timedelta, *, thread: PostRef | None = None,
         poll: PostRef | None = None, tally: str | None = None,
     ) -> bool:  # fmt: skip
         """Record a finished step (and its refs), renewing the lease; False if this process lost it."""
         t = (thread.channel_id, thread.message_id, thread.thread_id) if thread else (None, None, None)
         p = (poll.channel_id, poll.message_id, poll.thread_id) if poll else (None, None, None)
         async with self.store.transaction() as db:
-            cur = await db.execute(ADVANCE, (state, utc_text(lease), *t, *p, tally, occ_id, owner))
+            cur = await db.execute(ADVANCE, (state, _seconds(lease), *t, *p, tally, occ_id, owner))
             return cur.rowcount == 1
 
-    async def renew(self, occ_id: int, owner: str, lease: datetime) -> bool:
-        """Extend this process's lease while it works; False if it lost the lease."""
+    async def renew(self, occ_id: int, owner: str, lease: timedelta) -> bool:
+        """Extend this process's lease to `lease` after db_now() while it works; False if it lost the lease."""
         async with self.store.transaction() as db:
-            cur = await db.execute(RENEW, (utc_text(lease), occ_id, owner))
+            cur = await db.execute(RENEW, (_seconds(lease), occ_id, owner))
             return cur.rowcount == 1
 
-    async def retry_later(self, occ: Occurrence, owner: str, retry_at: datetime, error: str) -> None:
-        """Count a failed attempt; the work is picked up again at `retry_at`."""
-        at = utc_text(retry_at)
+    async def retry_later(self, occ: Occurrence, owner: str, wait: timedelta, error: str) -> str | None:
+        """Count a failed attempt; the work is picked up again `wait` after db_now() (returned; None: lease lost)."""
+        params = (occ.attempts + 1, _seconds(wait), _seconds(wait), error, occ.id, owner)
         async with self.store.transaction() as db:
-            await db.execute(RETRY_LATER, (occ.attempts + 1, at, at, error, occ.id, owner))
+            rows = list(await db.execute_fetchall(RETRY_LATER, params))
+        return str(rows[0][0]) if rows else None
 
     async def fail(self, occ_id: int, owner: str, error: str) -> None:
         """Give up on an occurrence (reported to moderators and shown in /schedule list)."""
         async with self.store.transaction() as db:
             await db.execute(FAIL, (error, occ_id, owner))
 
-    async def work(self, platform: str, owner: str, now: datetime) -> list[Occurrence]:
-        """Unfinished occurrences and polls due to close that this process may take now."""
-        t = utc_text(now)
-        return [_occurrence(r) for r in await self._rows(WORK, (platform, owner, t, t, t, t))]
+    async def work(self, platform: str, owner: str) -> list[Occurrence]:
+        """Unfinished occurrences and polls due to close that this process may take now, by db_now()."""
+        return [_occurrence(r) for r in await self._rows(WORK, (platform, owner))]
 
     async def next_work(self, platform: str) -> str | None:
         """When open work next becomes possible (UTC text), if there is any."""
@@ -358,12 +412,19 @@ class ScheduleStore:
         return [_occurrence(r) for r in await self._rows(HISTORY, (schedule_id, limit))]
 
 
+def _seconds(span: timedelta) -> int:
+    """A lease or a wait as whole seconds, for the `? || ' seconds'` of _IN."""
+    return int(span.total_seconds())
+
+
 async def _refresh_next(db: aiosqlite.Connection, schedule_id: int) -> None:
     """Set next_due from the row and its watermark as this transaction sees them (never a stale copy)."""
     async with db.execute(SCHEDULE_AND_MARK, (schedule_id,)) as cur:
         row = await cur.fetchone()
+    async with db.execute(AHEAD, (schedule_id,)) as cur:
+        ahead = frozenset(str(r[0]) for r in await cur.fetchall())
     if row is not None:
-        await db.execute(SET_NEXT_DUE, (first_unrecorded(_schedule(row), row["mark"]), schedule_id))
+        await db.execute(SET_NEXT_DUE, (first_unrecorded(_schedule(row), row["mark"], ahead), schedule_id))
 
 
 async def _next_in_queue(db: aiosqlite.Connection, club_id: str) -> tuple[int, str] | None:

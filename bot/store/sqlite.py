@@ -14,9 +14,10 @@ from typing import Any
 
 import aiosqlite
 
+from bot.clock import SystemClock
 from bot.codec import analysis_from_json, analysis_to_json
 from bot.models import Analysis, Film, Review, ReviewDoc
-from bot.ports import ImportOutcome
+from bot.ports import Clock, ImportOutcome
 from bot.store import sql
 from bot.store.db import connect
 from bot.text import fold, slugify
@@ -51,14 +52,16 @@ def _same_film(row: aiosqlite.Row, doc: ReviewDoc) -> bool:
 class SqliteStore:
     """Films, reviews and analyses in one SQLite file (WAL; writes serialised per process)."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, clock: Clock | None = None) -> None:
         self.db = db
+        self.clock: Clock = clock or SystemClock()  # what db_now() answers on this connection
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path | str) -> SqliteStore:
-        """Open (creating and migrating) the database at `path`."""
-        return cls(await connect(path))
+    async def open(cls, path: Path | str, clock: Clock | None = None) -> SqliteStore:
+        """Open (creating and migrating) the database at `path`; `clock` is the database's clock (db_now())."""
+        clock = clock or SystemClock()
+        return cls(await connect(path, clock), clock)
 
     async def close(self) -> None:
         """Close the connection."""

@@ -39,3 +39,23 @@ class FakeClock:
     def advance(self, delta: timedelta) -> None:
         """Move the clock forward by `delta`."""
         self.set(self._now + delta)
+
+    def jump(self, when: datetime) -> None:
+        """Set the clock to `when`, backwards too: a wall clock corrected after it ran ahead."""
+        self._now = when.astimezone(UTC)
+        self.set(self._now)
+
+
+class SkewedClock:
+    """A process's own clock, `offset` ahead of (negative: behind) a base clock, the database's; sleeps on it."""
+
+    def __init__(self, base: FakeClock, offset: timedelta) -> None:
+        self.base, self.offset = base, offset
+
+    def now(self) -> datetime:
+        """The base clock's time plus the offset."""
+        return self.base.now() + self.offset
+
+    async def sleep_until(self, when: datetime) -> None:
+        """Wait until this clock reads `when`."""
+        await self.base.sleep_until(when - self.offset)

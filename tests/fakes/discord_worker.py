@@ -26,13 +26,14 @@ TOKEN = "fake.bot.token"  # the fake checks no token
 
 
 async def main(db: str, base: str, now: str) -> int:
-    async with canned_app(db) as app:
+    clock = OffsetClock(datetime.fromisoformat(now))
+    async with canned_app(db, clock=clock) as app:
         with api_base(base):
             client = discord.Client(intents=discord.Intents(guilds=True))
             async with client:
                 await client.login(TOKEN)
                 chat = DiscordChat(client, retry=Retry(attempts=2, first_delay=0.01))
-                await Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)), platform="discord").tick()
+                await Scheduler(app, chat, clock, platform="discord").tick()
     print("DONE", flush=True)
     return 0
 

@@ -9,7 +9,9 @@ from bot.app import App
 from bot.bootstrap import build_app
 from bot.config import Settings
 from bot.models import Analysis, Incoming, Message, PollSpec, Prompt, Review, Source, Summary
+from bot.ports import Clock
 from bot.scheduler import LEASE, Scheduler
+from bot.store.schedules import ScheduleStore
 from tests.fakes.chat import FakeChat, FakePlatform
 from tests.fakes.clock import FakeClock
 
@@ -57,16 +59,22 @@ class Bot:
         await self.app.close()
 
 
-async def start_bot(settings: Settings, platform: FakePlatform, clock: FakeClock) -> Bot:
-    """A fresh bot process on the same database file, platform and clock."""
+async def start_bot(settings: Settings, platform: FakePlatform, clock: FakeClock, own: Clock | None = None) -> Bot:
+    """A fresh bot process on the same database file, platform and clock (the database's); its scheduler runs
+    on `own` (a process clock that differs from the database's) if given, else on `clock` too."""
     chat = FakeChat(platform)
-    app = await build_app(settings, chat)
+    app = await build_app(settings, chat, clock=clock)
 
     async def analysis(review: Review) -> Analysis:
         return canned_analysis(review)
 
     app.analysis = analysis  # type: ignore[method-assign]
-    return Bot(app, chat, Scheduler(app, chat, clock))
+    return Bot(app, chat, Scheduler(app, chat, own or clock))
+
+
+async def states(bot: Bot, schedule_id: int = 1) -> list[str]:
+    """The states of a schedule's recorded occurrences, oldest first."""
+    return [o.state for o in reversed(await ScheduleStore(bot.app.store).history(schedule_id))]
 
 
 def utc(*parts: int) -> datetime:
@@ -74,4 +82,4 @@ def utc(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
 
 
-__all__ = ["LEASE", "Bot", "start_bot", "text_of", "utc"]
+__all__ = ["LEASE", "Bot", "start_bot", "states", "text_of", "utc"]

@@ -21,10 +21,11 @@ TOKEN = "xoxb-test-token"
 
 
 async def main(db: str, api_url: str, now: str) -> int:
-    async with canned_app(db) as app, session(5.0) as api:
+    clock = OffsetClock(datetime.fromisoformat(now))
+    async with canned_app(db, clock=clock) as app, session(5.0) as api:
         client = web_client(TOKEN, api_url, api, backoff=0.001)
         chat = SlackChat(client, PollService(SqlitePolls(app.store)), club_id="T1")
-        await Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)), platform="slack").tick()
+        await Scheduler(app, chat, clock, platform="slack").tick()
     print("DONE", flush=True)
     return 0
 

@@ -1,8 +1,9 @@
-"""A headless scheduler process for the crash tests: `python -m tests.fakes.worker DB JOURNAL NOW [STEP]`.
+"""A headless scheduler process for the crash tests: `python -m tests.fakes.worker DB JOURNAL NOW [STEP] [--ahead S]`.
 
-It runs one scheduler pass at the wall-clock time NOW (ISO 8601) on the SQLite file DB, posting to
-the JournalChat file JOURNAL. With STEP it prints `AT STEP` when posting reaches that step and
-hangs there, so that the test can SIGKILL it mid-post.
+It runs one scheduler pass at the wall-clock time NOW (ISO 8601, the database's clock) on the SQLite file DB,
+posting to the JournalChat file JOURNAL. With STEP it prints `AT STEP` when posting reaches that step and
+hangs there, so that the test can SIGKILL it mid-post. With --ahead S the process's own clock runs S seconds
+ahead of the database's.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from bot.app import App
 from bot.bootstrap import build_app
 from bot.config import Settings
 from bot.models import Analysis, Review
-from bot.ports import ChatPort
+from bot.ports import ChatPort, Clock
 from bot.scheduler import Scheduler
 from tests.fakes.harness import canned_analysis
 from tests.fakes.journal import JournalChat
@@ -41,9 +42,10 @@ class OffsetClock:
 
 
 @asynccontextmanager
-async def canned_app(db: str, chat: ChatPort | None = None) -> AsyncIterator[App]:
-    """The bot's app on the SQLite file `db` with the canned analysis, closed on the way out (for every worker)."""
-    app = await build_app(Settings(database=Path(db), seeds=ROOT / "seeds"), chat)
+async def canned_app(db: str, chat: ChatPort | None = None, clock: Clock | None = None) -> AsyncIterator[App]:
+    """The bot's app on the SQLite file `db` (on the database's clock `clock`) with the canned analysis, closed
+    on the way out (for every worker)."""
+    app = await build_app(Settings(database=Path(db), seeds=ROOT / "seeds"), chat, clock=clock)
 
     async def analysis(review: Review) -> Analysis:
         return canned_analysis(review)
@@ -55,10 +57,10 @@ async def canned_app(db: str, chat: ChatPort | None = None) -> AsyncIterator[App
         await app.close()
 
 
-async def main(db: str, journal: str, now: str, step: str | None) -> int:
-    chat = JournalChat(Path(journal))
-    async with canned_app(db, chat) as app:
-        scheduler = Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now)))
+async def main(db: str, journal: str, now: str, step: str | None, ahead: timedelta = timedelta(0)) -> int:
+    chat, clock = JournalChat(Path(journal)), OffsetClock(datetime.fromisoformat(now))
+    async with canned_app(db, chat, clock) as app:
+        scheduler = Scheduler(app, chat, OffsetClock(datetime.fromisoformat(now) + ahead))
 
         async def on_step(name: str) -> None:
             if name == step:
@@ -71,5 +73,14 @@ async def main(db: str, journal: str, now: str, step: str | None) -> int:
     return 0
 
 
+def _ahead(argv: list[str]) -> tuple[list[str], timedelta]:
+    """The positional arguments, and how far `--ahead SECONDS` puts this process's clock ahead of the database's."""
+    if "--ahead" not in argv:
+        return argv, timedelta(0)
+    i = argv.index("--ahead")
+    return argv[:i] + argv[i + 2 :], timedelta(seconds=float(argv[i + 1]))
+
+
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main(*sys.argv[1:4], sys.argv[4] if len(sys.argv) > 4 else None)))
+    args, ahead = _ahead(sys.argv[1:])
+    sys.exit(asyncio.run(main(args[0], args[1], args[2], args[3] if len(args) > 3 else None, ahead)))

@@ -31,8 +31,11 @@ async def add_schedule(settings: Settings) -> None:
         await bot.close()
 
 
-async def worker(settings: Settings, journal: Path, now: str, step: str | None = None) -> asyncio.subprocess.Process:
+async def worker(
+    settings: Settings, journal: Path, now: str, step: str | None = None, ahead: timedelta = timedelta(0)
+) -> asyncio.subprocess.Process:
     args = [str(settings.database), str(journal), now, *([step] if step else [])]
+    args += ["--ahead", str(ahead.total_seconds())] if ahead else []
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tests.fakes.worker", *args,
         cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
@@ -79,4 +82,23 @@ async def test_processes_racing_on_one_database_post_the_occurrence_once(setting
     now = (FRIDAY_7PM + timedelta(minutes=1)).isoformat()
     procs = [await worker(settings, journal, now) for _ in range(4)]
     await asyncio.gather(*(finish(p) for p in procs))
+    assert len(posts(journal, "thread")) == 1 and len(posts(journal, "poll")) == 1
+
+
+async def test_a_process_whose_clock_is_5_minutes_ahead_leaves_a_live_owners_occurrence_alone(
+    settings: Settings, tmp_path: Path
+) -> None:
+    await add_schedule(settings)
+    journal = tmp_path / "platform.jsonl"
+    now = FRIDAY_7PM + timedelta(minutes=1)
+    owner = await worker(settings, journal, now.isoformat(), "claimed")  # claims, then hangs alive mid-post
+    assert owner.stdout is not None
+    assert (await asyncio.wait_for(owner.stdout.readline(), 60)).decode().strip() == "AT claimed"
+    fast = await worker(settings, journal, now.isoformat(), ahead=timedelta(minutes=5))
+    assert "DONE" in await finish(fast)
+    assert [r for r in read_journal(journal) if r["id"].endswith(f"-{fast.pid}")] == []  # took nothing over
+    owner.send_signal(signal.SIGKILL)
+    await owner.communicate()
+    restart = now + LEASE + timedelta(minutes=1)  # the dead owner's lease ran out by the database's clock
+    assert "DONE" in await finish(await worker(settings, journal, restart.isoformat(), ahead=timedelta(minutes=5)))
     assert len(posts(journal, "thread")) == 1 and len(posts(journal, "poll")) == 1

@@ -9,11 +9,10 @@ from datetime import timedelta
 import pytest
 
 from bot.config import Settings
-from bot.store.schedules import ScheduleStore
 from tests.conftest import review_file
 from tests.fakes.chat import FakePlatform
 from tests.fakes.clock import FakeClock
-from tests.fakes.harness import Bot, start_bot, text_of, utc
+from tests.fakes.harness import Bot, start_bot, states, text_of, utc
 
 MONDAY = utc(2025, 1, 6, 12, 0)
 FRIDAY_7PM = utc(2025, 1, 10, 19, 0)  # Europe/London is on GMT in January
@@ -34,10 +33,6 @@ async def bot(settings: Settings, platform: FakePlatform, clock: FakeClock) -> A
     b = await start_bot(settings, platform, clock)
     yield b
     await b.close()
-
-
-async def states(bot: Bot, schedule_id: int = 1) -> list[str]:
-    return [o.state for o in reversed(await ScheduleStore(bot.app.store).history(schedule_id))]
 
 
 async def test_the_thread_appears_at_its_time_with_summary_prompts_and_a_poll(

@@ -12,7 +12,7 @@ from bot.config import Settings
 from bot.scheduler import LEASE
 from bot.store.schedules import ScheduleStore
 from tests.fakes.chat import FakePlatform
-from tests.fakes.clock import FakeClock
+from tests.fakes.clock import FakeClock, SkewedClock
 from tests.fakes.harness import Bot, start_bot, utc
 
 FRIDAY_7PM = utc(2025, 1, 10, 19, 0)
@@ -145,9 +145,14 @@ async def test_two_schedulers_racing_on_one_database_post_each_occurrence_once(s
         await b.close()
 
 
-async def test_a_live_owner_renews_its_lease_while_a_post_waits_so_no_one_takes_over(settings: Settings) -> None:
-    platform, clock = FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0))
-    first, second = await start_bot(settings, platform, clock), await start_bot(settings, platform, clock)
+@pytest.mark.parametrize("ahead", [timedelta(0), timedelta(minutes=5)], ids=["same clock", "5 minutes ahead"])
+async def test_a_live_owner_renews_its_lease_while_a_post_waits_so_no_one_takes_over(
+    settings: Settings, ahead: timedelta
+) -> None:
+    """The other process's clock may run minutes ahead: leases are measured on the database's clock."""
+    platform, clock = FakePlatform(keyed=False), FakeClock(utc(2025, 1, 6, 12, 0))  # a second post would show
+    first = await start_bot(settings, platform, clock)
+    second = await start_bot(settings, platform, clock, SkewedClock(clock, ahead))
     await first.say("/schedule add anora #films friday 19:00 Europe/London")
     clock.set(FRIDAY_7PM)
     release, real = asyncio.Event(), first.chat.create_thread

@@ -7,7 +7,11 @@ import re
 from bot.analysis.names import fold
 from bot.analysis.text import display
 
-_FILM_NOUN = re.compile(r"\b(?:the|this|his|her|their) (?:film|movie|picture|feature|drama|documentary)\b", re.I)
+_FILM_NOUN = re.compile(
+    r"\b(?:the|this|his|her|their) (?:(?:first|second|third|final|latest|new) )?"
+    r"(?:film|movie|picture|feature|drama|documentary|installment|instalment|sequel|entry)\b",
+    re.I,
+)
 
 
 def short_titles(title: str) -> tuple[str, ...]:

@@ -47,8 +47,14 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     blocks = sorted({s.block for _, s in prose})
     edges = set(blocks[:1] + blocks[-2:])
     # A verdict is a full statement (8+ words), best near the review's start or end.
-    verdicts = [p for p in prose if len(p[1].sentence.split()) >= 8] or prose
+    verdicts = [p for p in prose if len(p[1].sentence.split()) >= 8 or judge(p[1].sentence, title).judgement] or prose
     verdicts += [(i, s) for i, s in enumerate(bare) if _film_pronoun(s, flags[i]) and s.block not in debris]
+    # a whole judgement naming the film stands out even among a block of links and captions
+    verdicts += [
+        (i, s)
+        for i, s in enumerate(bare)
+        if s.block in debris - interview and not flags[i] and _usable(s) and _names_and_judges(s, title)
+    ]
     tldr = max(
         verdicts,
         key=lambda p: (
@@ -56,11 +62,22 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
         ),
     )
     points = _key_points(prose, tldr[0], title)
-    return Summary(display(tldr[1].sentence), tuple(display(s.sentence) for _, s in points))
+    return Summary(_shown(tldr[1].sentence), tuple(_shown(s.sentence) for _, s in points))
+
+
+def _shown(sentence: str) -> str:
+    """A summary sentence as members read it, capitalised where a sentence adverb was dropped."""
+    text = display(sentence)
+    return text[:1].upper() + text[1:]
 
 
 # "It's a gorgeous, haunting film.": read under the film's title, the pronoun is the film.
 _PRONOUN_VERDICT = re.compile(r"(?:It|This)(?:[’']s| is| was| remains| feels| proves)\b")
+
+
+def _names_and_judges(span: Span, title: str) -> bool:
+    j = judge(span.sentence, title)
+    return j.judgement and j.film == 1.0 and not j.award
 
 
 def _film_pronoun(span: Span, spoiler: bool) -> bool:
@@ -100,7 +117,7 @@ def _unlabelled(span: Span) -> Span:
     if m:
         span = Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
     m = _ADVERB.match(span.sentence)
-    if m and span.sentence[m.end() : m.end() + 1].isupper():
+    if m and span.sentence[m.end() : m.end() + 1].isalpha():
         span = Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
     return span
 

@@ -21,7 +21,10 @@ _JUDGEMENT = re.compile(
     r"|falls? (?:flat|short|apart)|\b(?:it|film|movie|picture|it all) (?:never |rarely |mostly |largely )?(?:quite )?"
     r"(?:works|succeeds|fails|delivers|lands|soars)\b|\b(?:works|succeeds|fails) (?:because|beautifully|brilliantly|well)\b"
     r"|I (?:loved|liked|enjoyed|admired|hated|disliked|adored|can[’']t recommend|was (?:moved|bored|disappointed))"
-    r"|of the year|stays with you|lingers|rewarding|a treat|a joy)",
+    r"|of the year|stays with you|lingers|rewarding|a treat|a joy"
+    r"|one of (?:my|the) (?:all-time )?favou?rites?|let ?down|(?:thoroughly|really|truly) (?:enjoyed|loved|liked)"
+    r"|I(?: would|[’']d)? (?:highly |strongly )?recommend|money back|(?:a )?waste of (?:time|money)|write[- ]off"
+    r"|(?:worth|deserves) (?:a|your) (?:watch|look|viewing|time))",
     re.I,
 )
 _AWARD = re.compile(
@@ -32,6 +35,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|I[’']ll|
 _HYPOTHETICAL = re.compile(r"^(?:If|Maybe|Perhaps|Had|Were|Should|Imagine|Suppose|Not that)\b|\bwould have\b")
 # Another film named with its year ("Ariel (1988)", "2004's Ladykillers"): the sentence is about that film.
 _OTHER_FILM = re.compile(r"\(\d{4}\)|\b(?:19|20)\d\d[’']s [A-Z]")
+_OWN_YEAR = re.compile(r"\s*\(\d{4}\)")
 
 
 @dataclass(frozen=True)
@@ -79,9 +83,15 @@ def judge(sentence: str, title: str) -> Judged:
         first_person=bool(_FIRST_PERSON.search(sentence)),
         second_person=bool(re.search(r"\b(?:you|your|you[’']re|you[’']ve)\b", sentence, re.I)),
         hypothetical=bool(_HYPOTHETICAL.search(sentence)),
-        other_film=bool(_OTHER_FILM.search(sentence)),
+        other_film=_other_film(sentence, title),
         people=len(people),
     )
+
+
+def _other_film(sentence: str, title: str) -> bool:
+    """A sentence that names another film by its year ("Ariel (1988)"), not the film's own "(2019)"."""
+    own = re.sub(rf"({re.escape(title)}){_OWN_YEAR.pattern}", r"\1", display(sentence), flags=re.I)
+    return bool(_OTHER_FILM.search(own))
 
 
 def verdict_score(span: Span, title: str, *, edge: bool) -> float:
@@ -95,7 +105,7 @@ def verdict_score(span: Span, title: str, *, edge: bool) -> float:
     score -= 4.0 if j.award else 0.0  # an award statement is trivia, not the verdict
     score -= 2.0 if j.hypothetical else 0.0
     score -= 2.5 if j.other_film else 0.0
-    score -= 1.5 if j.first_person and not j.film else 0.0  # the writer's own story
+    score -= 1.5 if j.first_person and not j.film and not j.judgement else 0.0  # the writer's own story
     score -= 1.0 if j.second_person and not j.film else 0.0  # a letter to someone, a reader's aside
     score -= 0.75 * min(j.people, 2) if j.film < 1.0 else 0.0  # one person's work, not the film's
     n = len(span.sentence.split())

@@ -224,3 +224,22 @@ def test_an_opening_sentence_adverb_is_dropped_from_the_summary() -> None:
         "Nonetheless, Iron Coast is one of the most moving films of the year."
     )
     assert analyze(text, title="Iron Coast").summary.tldr == "Iron Coast is one of the most moving films of the year."
+
+
+def test_first_person_verdicts_and_the_film_with_its_year() -> None:
+    text = (
+        "Tide Line (2019) is one of my favourite films.\n\n"
+        "The harbour scenes were shot over a long, wet summer on the coast.\n"
+        "The lead character spends most of the film alone in a boat with a radio.\n\n"
+        "I went with my sister, who fell asleep in the second hour."
+    )
+    assert analyze(text, title="Tide Line").summary.tldr == "Tide Line (2019) is one of my favourite films."
+
+
+def test_an_installment_is_the_film_and_a_let_down_a_verdict() -> None:
+    text = (
+        "The first two films were fun, loud and silly in the best way.\n\n"
+        "The story picks up a year after the wedding and follows the crew across the sea.\n\n"
+        "Unfortunately, the third installment was a huge let down."
+    )
+    assert analyze(text, title="Sea Dogs 3").summary.tldr == "The third installment was a huge let down."

@@ -162,7 +162,47 @@ def claims(spans: list[Span], title: str) -> list[Claim]:
                     continue  # another film's description ("a Tom Hanks vehicle"), or one claim per sentence
                 out.append(Claim(found, subject if subject == title else subj_low, phrase, m.group("verb"), span))
         out.extend(_performance_claims(span, s, spans, title))
+        if not any(c.span == span for c in out):
+            out.extend(_said(span, s, title))
     return out
+
+
+# "The script begins as a sad exercise in exposition--half-hearted ...": a subject the club knows (the film, a
+# craft) and what the review says it does, quoted up to the clause's end.
+_SUBJECT_NOUNS = (
+    r"film|movie|story|plot|script|screenplay|dialogue|ending|finale|cast|acting|performances|direction|"
+    r"cinematography|photography|camerawork|visuals|score|soundtrack|music|editing|pacing|humou?r|tone|premise|"
+    r"narrative|characters|twist|climax|set pieces|production design|effects|special effects"
+)
+_VERB = re.compile(
+    r"(?:[a-z]+(?:s|ed)|is|was|are|were|has|had|can|could|never|rarely|often|only|still|feels|keeps|makes)$"
+)
+
+
+def _said(span: Span, s: str, title: str) -> list[Claim]:
+    """What the review says the film or a craft does, when the sentence judges it: a short, whole clause."""
+    m = re.match(
+        rf"(?:[^,;:]{{3,50}}, )?(?P<subj>(?:[Tt]he|[Tt]his|[Ii]ts) (?:[a-z-]+ )?(?:{_SUBJECT_NOUNS})|{re.escape(title)}) "
+        r"(?P<phrase>[a-z][^,;:()“”\"—–]{8,120}?)(?=\s*(?:[,;:()—–]|--|\.$|!$| but | and yet | while | which | though ))",
+        s,
+    )
+    if not m or not _evaluative(s) or _NEGATED.search(m.group("phrase")[:30]):
+        return []
+    phrase = m.group("phrase").strip()
+    first = phrase.split()[0]
+    if not _VERB.match(first) or not 3 <= len(phrase.split()) <= _MAX_PHRASE or _PRONOUN_IN.search(phrase):
+        return []
+    cut = s[m.end("phrase") :].lstrip()[:1] == ","
+    if re.search(r"\b(?:a|an|the|of|to|with|for|in|on|at|by|from|very|so|too|more|most|its|their)$", phrase) or (
+        cut and re.search(r"\b(?:a|an|the|its|their|his|her)\s+\S+$", phrase)
+    ):
+        return []  # "keeps close to a delicate, ponderous theme": the clause's noun would be cut
+    subject = m.group("subj")
+    subject = subject if subject == title else subject[0].lower() + subject[1:]
+    return [Claim("said", subject, phrase, "", span)]
+
+
+_PRONOUN_IN = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b")
 
 
 _PERSON = r"(?P<person>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"

@@ -41,7 +41,8 @@ def _content_polls(spans: list[Span], title: str, options: dict[str, Any]) -> li
     claim = next((c for c in found if c.kind != "performance"), None)
     if claim:
         subject = title if claim.kind in ("film", "described") else claim.subject
-        question = Template(options["claim_question"]).substitute(subject=subject, phrase=f"“{claim.phrase}”")
+        key = "said_question" if claim.kind == "said" else "claim_question"
+        question = Template(options[key]).substitute(subject=subject, phrase=f"“{claim.phrase}”")
         out.append(PollSpec(question, tuple(options["scale"]), claim.span.source))
     stances = aspect_stances(spans)
     pos = [a for a, (t, _) in stances.items() if t >= 2]

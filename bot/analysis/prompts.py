@@ -91,6 +91,8 @@ def _claims(found: list[Claim], spoiler: dict[int, bool], title: str) -> list[Pr
             text = _fill("claim", "described", title=title, phrase=_q(c.phrase))
         elif c.kind == "ending":
             text = _fill("claim", "ending", phrase=_q(c.phrase))
+        elif c.kind == "said":
+            text = _fill("claim", "said", subject=c.subject, phrase=_q(c.phrase))
         else:
             text = _fill("claim", "aspect", subject=c.subject, phrase=_q(c.phrase))
         out.append(Prompt(text, "debate", c.span.source, spoiler=spoiler[c.span.start]))

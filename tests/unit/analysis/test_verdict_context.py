@@ -243,3 +243,22 @@ def test_an_installment_is_the_film_and_a_let_down_a_verdict() -> None:
         "Unfortunately, the third installment was a huge let down."
     )
     assert analyze(text, title="Sea Dogs 3").summary.tldr == "The third installment was a huge let down."
+
+
+def test_what_the_review_says_a_craft_does_is_put_to_the_club_whole() -> None:
+    text = (
+        "Iron Coast follows a mining family through one winter. "
+        "The haunting soundtrack is simple and very effective. "
+        "The score keeps close to a delicate, ponderous little theme. "
+        "The story never quite recovers from a clumsy second act."
+    )
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    assert (
+        "The review says the haunting soundtrack “is simple and very effective”. Does that match how you saw it?"
+        in prompts
+    )
+    assert not any("keeps close to a delicate”" in p for p in prompts)
+    assert (
+        "The review says the story “never quite recovers from a clumsy second act”. Does that match how you saw it?"
+        in prompts
+    )

@@ -25,6 +25,10 @@ _PERFORMANCE = (
     re.compile(rf"\b(?:[Rr]ising star|[Nn]ewcomer) {_ONE} (?:impresses|shines|excels|is)\b"),
     # "Pádraic Súilleabháin (Colin Farrell)": a character and, in brackets, the actor
     re.compile(rf"\b(?P<char>{_WORD}(?: {_WORD})?) \({_PERSON}\)"),
+    # "with Nicolas Cage as the main character", "Tilda Swinton in the title role"
+    re.compile(
+        rf"{_PERSON},? (?:as|in) (?:the|a|an) (?:main |lead |leading |title |central )?(?:character|role|lead|protagonist)\b"
+    ),
     # "goes out to Mark Ruffalo as Mike Rezendes": an actor and the character they play
     re.compile(rf"{_PERSON},? as (?:(?:the |a |an )?[a-z-]+ ){{0,2}}(?P<char>{_WORD}(?: {_WORD})?)"),
 )

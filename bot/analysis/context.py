@@ -19,7 +19,7 @@ from bot.wording import wording
 
 _NAME = r"[A-Z][\w’'-]+(?: (?:de |van |von |del |da )?[A-Z][\w’'-]+){1,2}"
 _DIRECTOR = re.compile(
-    rf"\b(?:[Dd]irected by:?|[Dd]irector|[Ff]ilmmaker|[Ww]riter[-/][Dd]irector|[Aa]uteur)\s+(?P<name>{_NAME})"
+    rf"\b(?:(?:[Ww]ritten and )?[Dd]irected (?:and written )?by:?|[Dd]irector|[Ff]ilmmaker|[Ww]riter[-/][Dd]irector|[Aa]uteur)\s+(?P<name>{_NAME})"
     rf"|(?P<owner>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){{0,2}})[’']s (?:new |latest |last |first |debut )?"
     r"(?:film|movie|feature|drama|picture)\b"
 )
@@ -39,14 +39,15 @@ _TRUE_STORY = re.compile(
 
 
 def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, director: str | None) -> list[Prompt]:
-    """Up to one prompt each on the critic's stance, the maker, the source, the genre and the awards run."""
+    """Up to one prompt each on what the film is about, the critic's stance, the maker, the lead character, the
+    source, the setting, the genre, the maker's earlier films, another critic's words and the awards run."""
     table: dict[str, str] = wording("analysis_prompts")["context"]
     found: list[tuple[str, dict[str, str], Span]] = []
     news = award_news(spans, title)
     finders = (
         (_stance, _director, _source, _awards)
         if news
-        else (_stance, _director, _character, _source, _setting, _genre, _career, _awards)
+        else (_about, _stance, _director, _character, _source, _setting, _genre, _career, _quoted, _awards)
     )
     for finder in finders:
         hit = finder(spans, title, director)
@@ -99,6 +100,7 @@ def _director(spans: list[Span], title: str, director: str | None) -> Hit:
             name = m.group("name") or m.group("owner")
             if m.group("owner") and not names_film(shown[m.end() :], title) and fold(title) not in fold(shown):
                 continue  # "Miller's film" about another film
+            credit = bool(re.match(r"(?:[Ww]ritten and )?[Dd]irected", m.group(0)))  # "directed by X" at the top
             name = _ROLE.sub("", full_name(_ROLE.sub("", name), known))
             surname = name.split()[-1]
             twice = len(re.findall(rf"(?<!\w){re.escape(surname)}(?!\w)", text)) >= 2
@@ -106,7 +108,7 @@ def _director(spans: list[Span], title: str, director: str | None) -> Hit:
                 fold(name) != fold(title)
                 and len(name.split()) >= 2
                 and not COMMON.intersection(name.split())
-                and (twice or m.start() == 0 or names_film(shown, title))
+                and (twice or m.start() == 0 or names_film(shown, title) or (credit and span.block == spans[0].block))
             ):
                 return ("director", {"director": name}, span)  # not a passing credit of another film
     return None
@@ -162,6 +164,52 @@ def _setting(spans: list[Span], title: str, director: str | None) -> Hit:
         j = judge(shown, title)
         if m and len(m.group("place").split()) <= 8 and not j.other_film and not j.award:
             return ("setting", {"setting": f"{m.group('prep')} {m.group('place')}"}, span)
+    return None
+
+
+_ABOUT = re.compile(
+    r"(?:^|, )(?P<subj>[Tt]he (?:film|movie)|It)(?: is|[’']s) (?:really |ultimately |essentially |at heart |above all |"
+    r"at its core )?(?:(?:a|an) (?:[a-z-]+ )?(?:film|movie|story|drama|tale|meditation) )?about "
+    r"(?P<topic>(?!it\b|that\b|this\b|how\b|what\b|nothing\b|something\b)[a-z][^,.;:!?()“”\"—–]{2,70}?)"
+    r"(?=\s*(?:[,.;:!?—–]|$| but | and yet ))"
+)
+
+
+def _about(spans: list[Span], title: str, director: str | None) -> Hit:
+    """What the review says the film is about ("The film is really about the loss of balance")."""
+    for span in spans:
+        shown = display(span.sentence)
+        m = _ABOUT.search(shown) or re.search(
+            rf"(?:^|, )(?P<subj>{re.escape(title)})(?: is|[’']s) (?:really |ultimately |essentially |at heart )?"
+            r"(?:(?:a|an) (?:[a-z-]+ )?(?:film|movie|story|drama|tale) )?about "
+            r"(?P<topic>[a-z][^,.;:!?()“”\"—–]{2,70}?)(?=\s*(?:[,.;:!?—–]|$| but ))",
+            shown,
+        )
+        lone = m is not None and " " not in m.group("topic").strip() and shown[m.end() :].startswith(",")
+        if m and not lone and len(m.group("topic").split()) <= 10 and not judge(shown, title).other_film:
+            if m.group("subj") == "It" and not names_film(shown, title) and span is not spans[0]:
+                pass  # "It is about ..." after the first sentence: "it" may be anything
+            elif not re.search(r"\b(?:I|me|my|we|you)\b", m.group("topic")):
+                return ("about", {"topic": m.group("topic").strip()}, span)
+    return None
+
+
+_QUOTED = re.compile(
+    r"\b(?:described as|calls? it|called it|writes (?:that )?(?:it|the film) is|dubbed it|hails? it as|hailed it as)"
+    r",? [“\"](?P<phrase>[^”\"]{3,100})[”\"]"
+)
+
+
+def _quoted(spans: list[Span], title: str, director: str | None) -> Hit:
+    """Another critic's words on the film, as the review quotes them ("it can be described as “gently meditative”")."""
+    for span in spans:
+        m = _QUOTED.search(display(span.sentence))
+        if (
+            m
+            and 2 <= len(m.group("phrase").split()) <= 15
+            and not re.search(r"\b(?:I|me|my|we|you)\b", m.group("phrase"))
+        ):
+            return ("quoted", {"phrase": f"“{m.group('phrase').strip()}”"}, span)
     return None
 
 

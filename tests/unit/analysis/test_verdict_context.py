@@ -262,3 +262,25 @@ def test_what_the_review_says_a_craft_does_is_put_to_the_club_whole() -> None:
         "The review says the story “never quite recovers from a clumsy second act”. Does that match how you saw it?"
         in prompts
     )
+
+
+def test_what_the_film_is_about_and_another_critics_words() -> None:
+    text = (
+        "An American film of 2021 directed and written by Mara Quist, with Nora Vale as the main character.\n\n"
+        "The film is really about the loss of balance, of harmony. "
+        "It can be described as “gently meditative” (a critic in a weekly paper)."
+    )
+    prompts = _prompts(text, "Tide Line")
+    assert (
+        "The review reads Tide Line as being about the loss of balance. Is that what it was about for you?" in prompts
+    )
+    assert "A critic the review quotes calls Tide Line “gently meditative”. Does that fit the film you saw?" in prompts
+    assert "What do you think Mara Quist was going for with Tide Line?" in prompts
+    assert "What did you make of Nora Vale's performance in Tide Line?" in [
+        p.text for p in analyze(text, title="Tide Line").prompts
+    ]
+
+
+def test_an_adjective_cut_at_a_comma_is_no_topic() -> None:
+    text = "Tide Line is a film about small, ordinary people struggling to get by."
+    assert not any("as being about" in p for p in _prompts(text, "Tide Line"))

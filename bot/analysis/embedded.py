@@ -30,6 +30,8 @@ _PAST = dict(pair.split(":", 1) for pair in _PAST_PAIRS.split())
 
 def direct_question(clause: str) -> str | None:
     """The direct form of an embedded question, or None when its verb is not found."""
+    # "if Margo is really escaping although it seems likely that she is": the question ends at the concession
+    clause = re.split(r",?\s+(?:although|though|even though|but|while|because|since|unless)\b", clause)[0]
     clause = clause.strip().rstrip(".,;:")
     m = _WH.match(clause)
     if not m:

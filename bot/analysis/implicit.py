@@ -73,13 +73,13 @@ def implicit_questions(sentence: str, title: str) -> list[tuple[int, str]]:
 
 def _trim(clause: str) -> str:
     """A clause without a trailing aside (", which ...") or dangling punctuation."""
-    clause = re.split(r",\s+(?:but|and|while|which|though|although|yet|\w+ing)\b|\s*[—–]|\s+--", clause)[0]
+    clause = re.split(r",\s+(?:but|and|while|which|though|although|yet|\w+ing)\b|\s*[—–]|\s+--|\s+-\s+", clause)[0]
     return clause.strip().rstrip(".,;:!?—–-")
 
 
 def _topic(topic: str) -> str:
     """A list of topics kept whole ("autonomy, power, and desire"), asides dropped."""
-    topic = re.split(r",\s+(?:but|while|which|though|although|yet)\b|\s*[—–]|\s+--", topic)[0]
+    topic = re.split(r",\s+(?:but|while|which|though|although|yet)\b|\s*[—–]|\s+--|\s+-\s+", topic)[0]
     return topic.strip().rstrip(".,;:!?—–-")
 
 

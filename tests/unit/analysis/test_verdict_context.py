@@ -284,3 +284,12 @@ def test_what_the_film_is_about_and_another_critics_words() -> None:
 def test_an_adjective_cut_at_a_comma_is_no_topic() -> None:
     text = "Tide Line is a film about small, ordinary people struggling to get by."
     assert not any("as being about" in p for p in _prompts(text, "Tide Line"))
+
+
+def test_a_raised_question_ends_before_a_concession_or_a_dashed_aside() -> None:
+    from bot.analysis.implicit import implicit_questions
+
+    margo = "It's unclear if Margo is really escaping although it seems likely that she is."
+    assert implicit_questions(margo, "Iron Coast") == [(3, "Is Margo really escaping?")]
+    aside = "Iron Coast fails to win any of the top awards - it did win the acting prize."
+    assert implicit_questions(aside, "Iron Coast") == [(1, "Does Iron Coast manage to win any of the top awards?")]

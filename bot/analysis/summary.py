@@ -176,6 +176,8 @@ def _point_score(span: Span, title: str) -> float:
     score -= 2.0 if j.other_film else 0.0
     score -= 1.0 if j.hypothetical else 0.0
     score -= 1.0 if j.second_person and not j.film else 0.0
+    score -= 3.0 if j.meta else 0.0  # the writer about their own writing
+    score -= 2.0 if j.deictic else 0.0  # "this idea": what it points at is not shown
     return score - (1.5 if j.first_person and not j.film else 0.0)
 
 

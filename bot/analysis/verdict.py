@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from bot.analysis.evidence import stance
+from bot.analysis.evidence import aspect_of, stance
 from bot.analysis.film_ref import head_word, names_film, short_titles
 from bot.analysis.names import find_names, fold
 from bot.analysis.text import Span, display
@@ -32,6 +32,17 @@ _AWARD = re.compile(
     r"|Palme|awards? (?:season|circuit|race)|frontrunner|contender|prizes?|jury|Best [A-Z]\w+|awarded)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|I[’']ll|we|our|us)\b")
+_META = re.compile(
+    r"\bI(?: think I)? (?:want to|have to|need to|will|[’']ll|am going to|[’']m going to|can now|must|would like to)"
+    r" (?:say|preface|admit|confess|start|begin|provide|talk|mention|point out|be honest|get back|explain|discuss)\b"
+    r"|\bmy two cents\b|\bin this (?:review|post|section|piece)\b",
+    re.I,
+)
+_DEICTIC = re.compile(
+    r"\b(?:this|these|that|those) (?:idea|ideas|notion|point|points|theme|themes|aspect|aspects|sense|feeling|"
+    r"approach|reason|reasons|moment|way|regard|respect|issue|question|one|ones)\b",
+    re.I,
+)
 _HYPOTHETICAL = re.compile(r"^(?:If|Maybe|Perhaps|Had|Were|Should|Imagine|Suppose|Not that)\b|\bwould have\b")
 # Another film named with its year ("Ariel (1988)", "2004's Ladykillers"): the sentence is about that film.
 _OTHER_FILM = re.compile(r"\(\d{4}\)|\b(?:19|20)\d\d[’']s [A-Z]")
@@ -48,6 +59,8 @@ class Judged:
     award: bool
     first_person: bool
     second_person: bool
+    meta: bool  # the writer talking about their writing ("I want to preface my criticism ...")
+    deictic: bool  # "convey this idea": it points back at a sentence the member does not see
     hypothetical: bool
     other_film: bool
     people: int  # names other than the title
@@ -82,6 +95,8 @@ def judge(sentence: str, title: str) -> Judged:
         award=bool(_AWARD.search(sentence)),
         first_person=bool(_FIRST_PERSON.search(sentence)),
         second_person=bool(re.search(r"\b(?:you|your|you[’']re|you[’']ve)\b", sentence, re.I)),
+        meta=bool(_META.search(sentence)),
+        deictic=bool(_DEICTIC.search(sentence)),
         hypothetical=bool(_HYPOTHETICAL.search(sentence)),
         other_film=_other_film(sentence, title),
         people=len(people),
@@ -107,7 +122,10 @@ def verdict_score(span: Span, title: str, *, edge: bool) -> float:
     score -= 2.5 if j.other_film else 0.0
     score -= 1.5 if j.first_person and not j.film and not j.judgement else 0.0  # the writer's own story
     score -= 1.0 if j.second_person and not j.film else 0.0  # a letter to someone, a reader's aside
+    score -= 3.0 if j.meta else 0.0
+    score -= 2.0 if j.deictic else 0.0
     score -= 0.75 * min(j.people, 2) if j.film < 1.0 else 0.0  # one person's work, not the film's
+    score -= 1.5 if not j.film and aspect_of(span.sentence) else 0.0  # one craft's praise, not the bottom line
     n = len(span.sentence.split())
     return score - (1.0 if n > 45 else 0.0)
 

@@ -293,3 +293,19 @@ def test_a_raised_question_ends_before_a_concession_or_a_dashed_aside() -> None:
     assert implicit_questions(margo, "Iron Coast") == [(3, "Is Margo really escaping?")]
     aside = "Iron Coast fails to win any of the top awards - it did win the acting prize."
     assert implicit_questions(aside, "Iron Coast") == [(1, "Does Iron Coast manage to win any of the top awards?")]
+
+
+def test_the_writer_on_their_writing_and_a_pointer_back_are_no_summary() -> None:
+    text = (
+        "Iron Coast is a patient, moving film about a mining town and the families it holds.\n\n"
+        "I want to preface my criticism by saying that I enjoyed Iron Coast.\n"
+        "The performances are superb and the script is sharp and witty.\n\n"
+        "The score and the camera convey this idea beautifully.\n"
+        "The photography is stunning and the editing is precise.\n\n"
+        "Iron Coast is one of the most moving films of the year."
+    )
+    summary = analyze(text, title="Iron Coast").summary
+    assert summary.tldr == "Iron Coast is one of the most moving films of the year."
+    assert "The performances are superb and the script is sharp and witty." in summary.key_points
+    assert "The photography is stunning and the editing is precise." in summary.key_points
+    assert not any(p.startswith("I want to preface") or "this idea" in p for p in summary.key_points)

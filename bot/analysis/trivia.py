@@ -30,9 +30,9 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
     if reader == "staged":
         return _unique_questions([_staged(f) for f in read_facts(spans, title)])
     if reader == "agree":
-        staged = {_key(f.subject, f.body, f.category, f.result) for f in read_facts(spans, title)}
-        rules = _rules(spans, text, title)
-        return _unique_questions([f for f in rules if _key(f.subject, f.award, f.category, f.result) in staged])
+        read = read_facts(spans, title)
+        shown = _agreed(_rules(spans, text, title), [_staged(f) for f in read])
+        return _unique_questions(_with_complete(shown, [_staged(f) for f in read if f.complete]))
     return _unique_questions(_rules(spans, text, title))
 
 
@@ -40,6 +40,43 @@ def _key(subject: str, body: str | None, category: str | None, result: str) -> t
     """A fact as the two readers can compare it: body and category in the catalogue's canonical form."""
     name, canonical = canonical_award(body, category)
     return (subject.casefold(), name, canonical.casefold() if canonical else None, result)
+
+
+Key = tuple[str, str | None, str | None, str]
+
+
+def _agreed(rules: list[AwardFact], staged: list[AwardFact]) -> list[AwardFact]:
+    """The facts both readers state: the same fact, or one reader's fact that the other states less specifically
+    (the same subject and result, a body or category left open), shown in its more specific form when the
+    reader stating it gives it only one such form ("won the Oscar" and "won Best Actor at the Oscars")."""
+    ruled = [(_key(f.subject, f.award or None, f.category, f.result), f) for f in rules]
+    read = [(_key(f.subject, f.award or None, f.category, f.result), f) for f in staged]
+    out: dict[Key, AwardFact] = {}
+    for rk, r in ruled:
+        if any(rk == sk for sk, _ in read):
+            out.setdefault(rk, r)
+    for general, specific in ((ruled, read), (read, ruled)):
+        for gk, _ in general:
+            forms = [(k, f) for k, f in specific if k != gk and _within(gk, k)]
+            if len(forms) == 1:
+                out.setdefault(*forms[0])
+    return list(out.values())
+
+
+def _with_complete(shown: list[AwardFact], complete: list[AwardFact]) -> list[AwardFact]:
+    """The agreed facts, and one reader's facts that a single construction states in full."""
+    keys = {_key(f.subject, f.award or None, f.category, f.result) for f in shown}
+    extra = [f for f in complete if _key(f.subject, f.award or None, f.category, f.result) not in keys]
+    return [*shown, *extra]
+
+
+def _within(general: Key, specific: Key) -> bool:
+    """`specific` states `general` and more: the same subject and result, each field equal or left open."""
+    return (
+        general[0] == specific[0]
+        and general[3] == specific[3]
+        and all(g is None or g == s for g, s in zip(general[1:3], specific[1:3], strict=True))
+    )
 
 
 def _rules(spans: list[Span], text: str, title: str) -> list[AwardFact]:

@@ -113,7 +113,8 @@ def _bad_token(token: str, first: bool, index: Index) -> bool:
     if first and bare in index.short:
         return False  # a surname the review gives in full elsewhere ("Blunt was nominated")
     low = fold(bare)
-    if low in words().not_name or any(ch.isdigit() for ch in token):
+    plural = low.endswith("s") and low[:-1] in words().not_name  # "Americans", "Italians": no names either
+    if low in words().not_name or plural or any(ch.isdigit() for ch in token):
         return True
     return first and (low in index.vocabulary or low.endswith(("ing", "ed", "ly")))
 

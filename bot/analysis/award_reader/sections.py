@@ -52,6 +52,7 @@ def section_facts(spans: list[Span], index: Index) -> Iterator[Fact]:
                     i,
                     0.9,
                     shown=shown,
+                    complete=True,
                 )
 
 

@@ -185,10 +185,27 @@ def _credits(sentence: str, entities: list[Entity]) -> dict[int, tuple[Entity, .
     return out
 
 
+_FRONTED = re.compile(r"^\W*(?:even )?(?:though|although|while|whilst|when|after|before|since|once)\s", re.I)
+
+
+def cataphor(e: Entity, entities: Sequence[Entity], sentence: str) -> Entity:
+    """ "Though he won the Oscar in 1998, Affleck ...": a pronoun in a fronted clause is the name that opens the
+    main clause after it."""
+    if e.via != "pronoun" or not _FRONTED.match(sentence):
+        return e
+    comma = sentence.find(",", e.end)
+    if comma < 0 or "," in sentence[: e.start]:
+        return e
+    after = next((x for x in entities if x.start > comma), None)
+    if after is None or after.kind != "person" or after.via != "name" or sentence[comma + 1 : after.start].strip():
+        return e
+    return replace(e, name=after.name)
+
+
 def resolve_pronoun(e: Entity, recent: Sequence[_Recent], last_person: str | None = None) -> Entity:
     """ "he"/"she" is the one person of the facts just before, else the one person the sentence before named,
-    else left unresolved."""
-    if e.via != "pronoun":
+    else left unresolved (a pronoun already resolved stays)."""
+    if e.via != "pronoun" or e.name:
         return e
     people = {f.subject for f in recent if f.kind == "person"}
     if len(people) == 1:

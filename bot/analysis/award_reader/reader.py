@@ -6,7 +6,15 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from bot.analysis.award_reader.attribution import OBJECT_OF, Pick, attribute, beaten, resolve_pronoun, winner_after
+from bot.analysis.award_reader.attribution import (
+    OBJECT_OF,
+    Pick,
+    attribute,
+    beaten,
+    cataphor,
+    resolve_pronoun,
+    winner_after,
+)
 from bot.analysis.award_reader.catalogue import Body, Category, shown_category
 from bot.analysis.award_reader.entities import Entity, Index, build_index, sentence_entities
 from bot.analysis.award_reader.facts import Fact
@@ -69,7 +77,7 @@ def _sentence_facts(
         return []
     mentions = _spans(found)
     entities = [e for e in named if not any(a < e.end and e.start < b for a, b in mentions)]
-    entities = [resolve_pronoun(e, recent, last_person) for e in entities]
+    entities = [resolve_pronoun(cataphor(e, entities, sentence), recent, last_person) for e in entities]
     titles = [(e.start, e.end) for e in entities if e.kind == "film" and e.via == "name"]
     # A cue word inside a title ("Lost in Translation", "Winter's Bone... Won") states nothing.
     found = replace(found, cues=tuple(c for c in found.cues if not any(a <= c.start < b for a, b in titles)))
@@ -412,7 +420,7 @@ def _facts(
             conf * max(w, 0.9),
             who,
             shown=shown_category(span.sentence[c.start : c.end], c.category, body),
-            complete=plain and result in _STATED and body is not None and w >= 1.0,
+            complete=plain and result in _STATED and body is not None and w >= 0.85,
         )
         for c, body, w in tied.categories
         for who in pick.for_category(c)

@@ -364,3 +364,20 @@ def test_no_trivia_when_the_readers_state_two_specific_forms_of_one_general_fact
 
     assert _agreed([fact("Best Actress"), fact("Best Director")], [fact(None)]) == []
     assert _agreed([fact("Best Actress")], [fact(None)]) == [fact("Best Actress")]
+
+
+def test_a_gerund_under_a_later_modal_is_a_contender() -> None:
+    assert staged("Maybe Harbour Lights winning Best Picture at the Oscars would console him.") == [
+        ("Harbour Lights", "Academy Awards", "Best Picture", "contender")
+    ]
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_name_after_it() -> None:
+    text = "Tom Reed was nominated for Best Actor at the Oscars. Though she won the Oscar in 2001, Mara Quinn is a rare guest."
+    assert ("Mara Quinn", "Academy Awards", None, "won") in staged(text)
+    assert ("Tom Reed", "Academy Awards", None, "won") not in staged(text)
+
+
+def test_a_body_named_in_the_sentence_before_completes_a_fact() -> None:
+    text = "The BAFTAs were handed out on Sunday. Mara Quinn won Best Actress for her role."
+    assert [f.complete for f in _read(text) if f.subject == "Mara Quinn"] == [True]

@@ -25,24 +25,25 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
     """Every award statement of the review as a fact with a question and answer.
 
     `reader` picks the award reader: "rules" (hand-written rules), "staged" (bot.analysis.award_reader, the
-    catalogue-driven stages), or "agree" (the default: only the facts both state — two readers built on
-    different principles agreeing is the one signal measured to make trivia precise; see docs/analysis.md)."""
+    catalogue-driven stages), or "agree" (the default: the facts both state, one of them maybe more specifically,
+    and the staged reader's facts that one construction states in full — two readers built on different
+    principles agreeing is the signal measured to make trivia precise; see docs/analysis.md)."""
     if reader == "staged":
         return _unique_questions([_staged(f) for f in read_facts(spans, title)])
     if reader == "agree":
-        read = read_facts(spans, title)
-        shown = _agreed(_rules(spans, text, title), [_staged(f) for f in read])
-        return _unique_questions(_with_complete(shown, [_staged(f) for f in read if f.complete]))
+        read = [(f, _staged(f)) for f in read_facts(spans, title)]
+        shown = _agreed(_rules(spans, text, title), [fact for _, fact in read])
+        return _unique_questions(_with_complete(shown, [fact for f, fact in read if f.complete]))
     return _unique_questions(_rules(spans, text, title))
 
 
-def _key(subject: str, body: str | None, category: str | None, result: str) -> tuple[str, str | None, str | None, str]:
+Key = tuple[str, str | None, str | None, str]
+
+
+def _key(subject: str, body: str | None, category: str | None, result: str) -> Key:
     """A fact as the two readers can compare it: body and category in the catalogue's canonical form."""
     name, canonical = canonical_award(body, category)
     return (subject.casefold(), name, canonical.casefold() if canonical else None, result)
-
-
-Key = tuple[str, str | None, str | None, str]
 
 
 def _agreed(rules: list[AwardFact], staged: list[AwardFact]) -> list[AwardFact]:
@@ -57,9 +58,9 @@ def _agreed(rules: list[AwardFact], staged: list[AwardFact]) -> list[AwardFact]:
             out.setdefault(rk, r)
     for general, specific in ((ruled, read), (read, ruled)):
         for gk, _ in general:
-            forms = [(k, f) for k, f in specific if k != gk and _within(gk, k)]
+            forms = {k: f for k, f in specific if k != gk and _within(gk, k)}
             if len(forms) == 1:
-                out.setdefault(*forms[0])
+                out.setdefault(*next(iter(forms.items())))
     return list(out.values())
 
 

@@ -162,9 +162,8 @@ def _person(sentence: str, group: list[tuple[int, str]], index: Index) -> list[E
 
 def _is_prize(name: str) -> bool:
     """A category or a named prize ("Un Certain Regard", "Supporting Actress") is never a person or a title."""
-    return catalogue().category(name, None) is not None or any(
-        normalise_key(name) in b.categories for b in catalogue().bodies
-    )
+    key = normalise_key(name)
+    return catalogue().category(name, None) is not None or any(key in b.categories for b in catalogue().bodies)
 
 
 @cache

@@ -381,3 +381,30 @@ def test_a_pronoun_in_a_fronted_clause_is_the_name_after_it() -> None:
 def test_a_body_named_in_the_sentence_before_completes_a_fact() -> None:
     text = "The BAFTAs were handed out on Sunday. Mara Quinn won Best Actress for her role."
     assert [f.complete for f in _read(text) if f.subject == "Mara Quinn"] == [True]
+
+
+RESULTS = """Berlinale 2024: the full list of winners
+
+Golden Bear: Harbour Lights
+Silver Bear Grand Jury Prize: The Quiet Shore
+Best Director: Ann Cole, for Harbour Lights
+Best Leading Performance: Tom Reed, The Quiet Shore"""
+
+
+def test_a_results_list_under_a_headline_naming_the_body() -> None:
+    assert shown(RESULTS) == {
+        ("Harbour Lights", "Berlinale", "Golden Bear", "won"),
+        ("The Quiet Shore", "Berlinale", "Silver Bear Grand Jury Prize", "won"),
+        ("Ann Cole", "Berlinale", "Best Director", "won"),
+        ("Tom Reed", "Berlinale", "Best Leading Performance", "won"),
+    }
+
+
+def test_a_list_of_guesses_or_a_winner_of_the_wrong_kind_is_no_result() -> None:
+    assert staged(RESULTS.replace("the full list of winners", "our predictions for the winners")) == []
+    spirit = staged("The winners of the 2024 Spirit Awards\n\nBest Female Lead: Harbour Lights")
+    assert not [f for f in spirit if f[2]]
+
+
+def test_a_silver_lion_for_best_direction_is_the_silver_lion() -> None:
+    assert canonical_award("Venice", "Silver Lion for Best Direction")[1] == "Silver Lion"

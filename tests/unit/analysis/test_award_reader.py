@@ -408,3 +408,9 @@ def test_a_list_of_guesses_or_a_winner_of_the_wrong_kind_is_no_result() -> None:
 
 def test_a_silver_lion_for_best_direction_is_the_silver_lion() -> None:
     assert canonical_award("Venice", "Silver Lion for Best Direction")[1] == "Silver Lion"
+
+
+def test_a_named_prize_with_a_possessive_is_found_with_either_apostrophe() -> None:
+    for apostrophe in ("'", "’"):
+        text = f"Today Harbour Lights won the Toronto Film Festival{apostrophe}s top People{apostrophe}s Choice award."
+        assert ("Harbour Lights", "Toronto International Film Festival", "People's Choice Award", "won") in staged(text)

@@ -34,9 +34,10 @@ def test_dev_set_figures_of_the_staged_reader() -> None:
     reviews, result, misses = _dev_figures("staged", "dev set, staged award reader")
     # Floors at what it reaches on 2026-12-03 (P=0.771 R=0.428 F1=0.550); raised when the catalogue read each
     # body's own category for a generic one, "Best Outstanding ..." as one qualifier, a gerund under a later modal
-    # as a prediction and a pronoun in a fronted clause as the name after it (P=0.802 R=0.445 F1=0.572).
-    assert result.precision >= 0.79, misses
-    assert result.recall >= 0.44, misses
+    # as a prediction, a pronoun in a fronted clause as the name after it and a named prize with a possessive
+    # found with either apostrophe (P=0.812 R=0.451 F1=0.580).
+    assert result.precision >= 0.80, misses
+    assert result.recall >= 0.45, misses
     for review in (r for r in reviews if not r.labels["awards"]):
         assert review.analyse("staged").trivia == (), review.slug
 
@@ -46,9 +47,9 @@ def test_dev_set_figures_of_what_members_see() -> None:
     reader's facts that one construction states in full (precision first)."""
     _, result, misses = _dev_figures("agree", "dev set, shown to members: both readers agree")
     # Floors at what it reaches on 2026-12-03 (P=0.946 R=0.306 F1=0.463); raised when agreement took a more
-    # specific form and complete facts of one reader were shown (P=0.956 R=0.376 F1=0.539, tuned on this set).
+    # specific form and complete facts of one reader were shown (P=0.971 R=0.382 F1=0.548, tuned on this set).
     assert result.precision >= 0.94, misses
-    assert result.recall >= 0.37, misses
+    assert result.recall >= 0.38, misses
 
 
 def test_dev_set_no_facts_where_none_are_stated() -> None:

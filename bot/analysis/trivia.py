@@ -25,21 +25,59 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
     """Every award statement of the review as a fact with a question and answer.
 
     `reader` picks the award reader: "rules" (hand-written rules), "staged" (bot.analysis.award_reader, the
-    catalogue-driven stages), or "agree" (the default: only the facts both state — two readers built on
-    different principles agreeing is the one signal measured to make trivia precise; see docs/analysis.md)."""
+    catalogue-driven stages), or "agree" (the default: the facts both state, one of them maybe more specifically,
+    and the staged reader's facts that one construction states in full — two readers built on different
+    principles agreeing is the signal measured to make trivia precise; see docs/analysis.md)."""
     if reader == "staged":
         return _unique_questions([_staged(f) for f in read_facts(spans, title)])
     if reader == "agree":
-        staged = {_key(f.subject, f.body, f.category, f.result) for f in read_facts(spans, title)}
-        rules = _rules(spans, text, title)
-        return _unique_questions([f for f in rules if _key(f.subject, f.award, f.category, f.result) in staged])
+        read = [(f, _staged(f)) for f in read_facts(spans, title)]
+        shown = _agreed(_rules(spans, text, title), [fact for _, fact in read])
+        return _unique_questions(_with_complete(shown, [fact for f, fact in read if f.complete]))
     return _unique_questions(_rules(spans, text, title))
 
 
-def _key(subject: str, body: str | None, category: str | None, result: str) -> tuple[str, str | None, str | None, str]:
+Key = tuple[str, str | None, str | None, str]
+
+
+def _key(subject: str, body: str | None, category: str | None, result: str) -> Key:
     """A fact as the two readers can compare it: body and category in the catalogue's canonical form."""
     name, canonical = canonical_award(body, category)
     return (subject.casefold(), name, canonical.casefold() if canonical else None, result)
+
+
+def _agreed(rules: list[AwardFact], staged: list[AwardFact]) -> list[AwardFact]:
+    """The facts both readers state: the same fact, or one reader's fact that the other states less specifically
+    (the same subject and result, a body or category left open), shown in its more specific form when the
+    reader stating it gives it only one such form ("won the Oscar" and "won Best Actor at the Oscars")."""
+    ruled = [(_key(f.subject, f.award or None, f.category, f.result), f) for f in rules]
+    read = [(_key(f.subject, f.award or None, f.category, f.result), f) for f in staged]
+    out: dict[Key, AwardFact] = {}
+    for rk, r in ruled:
+        if any(rk == sk for sk, _ in read):
+            out.setdefault(rk, r)
+    for general, specific in ((ruled, read), (read, ruled)):
+        for gk, _ in general:
+            forms = {k: f for k, f in specific if k != gk and _within(gk, k)}
+            if len(forms) == 1:
+                out.setdefault(*next(iter(forms.items())))
+    return list(out.values())
+
+
+def _with_complete(shown: list[AwardFact], complete: list[AwardFact]) -> list[AwardFact]:
+    """The agreed facts, and one reader's facts that a single construction states in full."""
+    keys = {_key(f.subject, f.award or None, f.category, f.result) for f in shown}
+    extra = [f for f in complete if _key(f.subject, f.award or None, f.category, f.result) not in keys]
+    return [*shown, *extra]
+
+
+def _within(general: Key, specific: Key) -> bool:
+    """`specific` states `general` and more: the same subject and result, each field equal or left open."""
+    return (
+        general[0] == specific[0]
+        and general[3] == specific[3]
+        and all(g is None or g == s for g, s in zip(general[1:3], specific[1:3], strict=True))
+    )
 
 
 def _rules(spans: list[Span], text: str, title: str) -> list[AwardFact]:

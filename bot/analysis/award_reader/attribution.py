@@ -12,7 +12,7 @@ from bot.analysis.award_reader.mentions import CategoryMention, Cue
 from bot.analysis.award_reader.words import words
 
 # An entity right after these is an object ("for X", "over X"), not the clause's subject.
-_OBJECT_OF = re.compile(
+OBJECT_OF = re.compile(
     r"\b(?:for|over|against|beating|than|like|as|with|from|in|of|to|by|about|behind|alongside|including|unlike|"
     r"besides|opposite|ahead of|beat|beats|defeating|edging out|into|on|at|after|before|under|via|per)\s+"
     r"(?:(?:the|a|an|fellow|rival|co-star|costar|co-stars|director|actor|actress|star|stars|writer|filmmaker)\s+)*"
@@ -47,11 +47,12 @@ class Pick:
     weight: float
     film: str
     person_nearby: bool
-    credits: dict[int, Entity] = field(default_factory=dict)  # category start -> its credited person
+    credits: dict[int, tuple[Entity, ...]] = field(default_factory=dict)  # category end -> its credited people
 
-    def for_category(self, c: CategoryMention) -> Entity:
-        """A person credited beside the category ("Most Promising Actor (Manenti)") takes it."""
-        return self.credits.get(c.end, self.who)
+    def for_category(self, c: CategoryMention) -> tuple[Entity, ...]:
+        """The people credited beside the category ("Most Promising Actor (Manenti)", "Best Director (for A and
+        B)") take it; else the subject."""
+        return self.credits.get(c.end, (self.who,))
 
 
 def attribute(
@@ -116,7 +117,7 @@ def _choose(
         if prior:
             return prior[-1], 0.9
     for e in reversed(before):
-        if _OBJECT_OF.search(sentence[a : e.start]) or _is_modifier(e, entities, sentence):
+        if OBJECT_OF.search(sentence[a : e.start]) or _is_modifier(e, entities, sentence):
             continue
         if e.possessive and e.kind == "person" and _OWN_WORK.match(sentence[e.end :].lstrip("’'s")):
             continue  # "Baker's film won": the film, found below
@@ -129,7 +130,7 @@ def _choose(
         later = [
             e
             for e in entities
-            if e.start >= cue.end and e.via != "pronoun" and not _OBJECT_OF.search(sentence[: e.start])
+            if e.start >= cue.end and e.via != "pronoun" and not OBJECT_OF.search(sentence[: e.start])
         ]
         head = sentence[: cue.start].strip(' *_#-•"“')
         opener = re.search(r",\s+$", sentence[: later[0].start]) if later else None
@@ -163,23 +164,48 @@ def _film_of(who: Entity, entities: list[Entity], sentence: str, index: Index) -
     return index.title
 
 
-def _credits(sentence: str, entities: list[Entity]) -> dict[int, Entity]:
-    """People named in brackets right after a category ("Director (Richard Attenborough)") or "for <Person>" after
-    it, keyed by where the category ends."""
-    out: dict[int, Entity] = {}
+def _credits(sentence: str, entities: list[Entity]) -> dict[int, tuple[Entity, ...]]:
+    """People named in brackets right after a category ("Director (Richard Attenborough)", "Director (for A and
+    B)") or "for <Person>" after it, keyed by where the category ends; a person joined by "and" shares it."""
+    out: dict[int, tuple[Entity, ...]] = {}
+    last: tuple[int, Entity] | None = None  # the key and the person credited just before
     for e in entities:
         if e.kind != "person" or e.via != "name" or e.possessive:
+            last = None
             continue  # "Best Actor for Wim Wenders' Perfect Days": the maker of the film is not credited
-        m = re.search(r"\s*(?:\(\s*|\bfor\s+)$", sentence[: e.start])
+        m = re.search(r"\s*(?:\(\s*(?:for\s+)?|\bfor\s+)$", sentence[: e.start])
         if m:
-            out[m.start()] = e
+            out[m.start()] = (e,)
+            last = (m.start(), e)
+        elif last is not None and re.fullmatch(r"\s*(?:,|and|&|,\s*and)\s*", sentence[last[1].end : e.start]):
+            out[last[0]] = (*out[last[0]], e)
+            last = (last[0], e)
+        else:
+            last = None
     return out
+
+
+_FRONTED = re.compile(r"^\W*(?:even )?(?:though|although|while|whilst|when|after|before|since|once)\s", re.I)
+
+
+def cataphor(e: Entity, entities: Sequence[Entity], sentence: str) -> Entity:
+    """ "Though he won the Oscar in 1998, Affleck ...": a pronoun in a fronted clause is the name that opens the
+    main clause after it."""
+    if e.via != "pronoun" or not _FRONTED.match(sentence):
+        return e
+    comma = sentence.find(",", e.end)
+    if comma < 0 or "," in sentence[: e.start]:
+        return e
+    after = next((x for x in entities if x.start > comma), None)
+    if after is None or after.kind != "person" or after.via != "name" or sentence[comma + 1 : after.start].strip():
+        return e
+    return replace(e, name=after.name)
 
 
 def resolve_pronoun(e: Entity, recent: Sequence[_Recent], last_person: str | None = None) -> Entity:
     """ "he"/"she" is the one person of the facts just before, else the one person the sentence before named,
-    else left unresolved."""
-    if e.via != "pronoun":
+    else left unresolved (a pronoun already resolved stays)."""
+    if e.via != "pronoun" or e.name:
         return e
     people = {f.subject for f in recent if f.kind == "person"}
     if len(people) == 1:

@@ -72,7 +72,7 @@ def normalise_key(text: str) -> str:
     # A dash between words is a separator ("motion picture – drama", "motion picture- drama"); one inside a word
     # is kept ("make-up").
     key = re.sub(r"\s*[–—]\s*|\s+-\s*|-\s+", " ", key)
-    key = re.sub(r"^(?:the )?(?:best|outstanding) ", "", key)
+    key = re.sub(r"^(?:the )?(?:(?:best|outstanding) )+", "", key)  # "Best Outstanding Debut": both dropped
     # The Academy's official wording: "Achievement in Cinematography" is the cinematography category.
     return re.sub(r"^achievement in ", "", key)
 
@@ -106,14 +106,29 @@ def catalogue() -> Catalogue:
         Body(b["name"], b["display"], b["kind"], b.get("top"), _categories(b.get("categories", [])))
         for b in raw["body"]
     )
+    generic = _categories(raw["generic"]["categories"])
+    for body in bodies:
+        _adopt_generic(body, generic)
     pairs = sorted(
         ((a, b) for b, row in zip(bodies, raw["body"], strict=True) for a in row["aliases"]), key=lambda p: -len(p[0])
     )
     alias_body = {normalise_key(a.removeprefix("Cs:")): b for a, b in pairs}
     alias_re = re.compile("|".join(_alias_pattern(a) for a, _ in pairs))
-    return Catalogue(
-        bodies, _categories(raw["generic"]["categories"]), alias_re, alias_body, {b.name: b for b in bodies}
-    )
+    return Catalogue(bodies, generic, alias_re, alias_body, {b.name: b for b in bodies})
+
+
+def _adopt_generic(body: Body, generic: dict[str, Category]) -> None:
+    """A generic category that one of the body's own categories covers is that category at this body, under
+    every generic spelling ("international feature film" at BAFTA is its "Film Not in the English Language")."""
+    spellings: dict[Category, list[str]] = {}
+    for key, cat in generic.items():
+        spellings.setdefault(cat, []).append(key)
+    for keys in spellings.values():
+        own = {body.categories[k] for k in keys if k in body.categories}
+        if len(own) == 1:
+            target = own.pop()
+            for k in keys:
+                body.categories.setdefault(k, target)
 
 
 def body_named(name: str | None) -> Body | None:

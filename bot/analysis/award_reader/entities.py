@@ -24,11 +24,10 @@ _PARTICLE = r"(?:de|del|della|di|da|dos|das|van|von|der|den|du|le|la|bin|al|el|t
 _RUN = re.compile(rf"{_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_TOKEN})*")
 _SMALL = r"(?:of|the|in|and|a|an|for|to|on|at|from|with|is|or|&)"
 _ARTICLE_TITLE = re.compile(rf"\b(?:The|A|An)\s{_TOKEN}(?:\s(?:{_SMALL}\s)*{_TOKEN}){{0,6}}")
-_SET_OFF = re.compile(
-    r"(?:\*{1,2}|_)(?P<i>[A-Z0-9][^*_\n]{0,60}?)(?:\*{1,2}|_)(?!\w)"
-    r"|[“\"](?P<q>[A-Z0-9][^”\"\n]{0,60}?)[”\"]"
-    rf"|(?P<y>{_TOKEN}(?:\s(?:{_SMALL}\s)*{_TOKEN}){{0,6}})\s\((?:19|20)\d\d\)"
-)
+_MARKED = r"(?:\*{1,2}|_)(?P<i>[A-Z0-9][^*_\n]{0,60}?)(?:\*{1,2}|_)(?!\w)|[“\"](?P<q>[A-Z0-9][^”\"\n]{0,60}?)[”\"]"
+_SET_OFF = re.compile(rf"{_MARKED}|(?P<y>{_TOKEN}(?:\s(?:{_SMALL}\s)*{_TOKEN}){{0,6}})\s\((?:19|20)\d\d\)")
+_SET_OFF_NO_YEAR = re.compile(_MARKED)
+_YEAR = re.compile(r"\((?:19|20)\d\d\)")
 _POSSESSIVE = re.compile(r"^['’]s?\b")
 _LONE_SUBJECT = re.compile(
     rf"(?:^|(?<=[\s,(]))({_TOKEN}|[A-Z][A-Z0-9]{{1,5}})(?=,\s+(?P<who>who\b)|,\s+which\b|,\s+(?:nominated|winner)\b|"
@@ -113,7 +112,8 @@ def _bad_token(token: str, first: bool, index: Index) -> bool:
     if first and bare in index.short:
         return False  # a surname the review gives in full elsewhere ("Blunt was nominated")
     low = fold(bare)
-    if low in words().not_name or any(ch.isdigit() for ch in token):
+    plural = low.endswith("s") and low[:-1] in words().not_name  # "Americans", "Italians": no names either
+    if low in words().not_name or plural or any(ch.isdigit() for ch in token):
         return True
     return first and (low in index.vocabulary or low.endswith(("ing", "ed", "ly")))
 
@@ -161,9 +161,8 @@ def _person(sentence: str, group: list[tuple[int, str]], index: Index) -> list[E
 
 def _is_prize(name: str) -> bool:
     """A category or a named prize ("Un Certain Regard", "Supporting Actress") is never a person or a title."""
-    return catalogue().category(name, None) is not None or any(
-        normalise_key(name) in b.categories for b in catalogue().bodies
-    )
+    key = normalise_key(name)
+    return catalogue().category(name, None) is not None or any(key in b.categories for b in catalogue().bodies)
 
 
 @cache
@@ -175,7 +174,9 @@ def given_names() -> frozenset[str]:
 
 def _other_films(sentence: str, index: Index) -> list[str]:
     """Titles set off in the sentence, and title-case runs opened by an article."""
-    names = [next(g for g in m.groups() if g) for m in _SET_OFF.finditer(sentence)]
+    # The "(year)" alternative backtracks over long title-case runs: tried only where a year in brackets stands.
+    set_off = _SET_OFF if _YEAR.search(sentence) else _SET_OFF_NO_YEAR
+    names = [next(g for g in m.groups() if g) for m in set_off.finditer(sentence)]
     names += [m.group() for m in _ARTICLE_TITLE.finditer(sentence)]
     names += [m.group() for m in _JOINED_TITLE.finditer(sentence) if _joined_ok(m.group(), sentence, m.start(), index)]
     # A possessive ends a title run: "The Father's Anthony Hopkins" names the film, then a person.

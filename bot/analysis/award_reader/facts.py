@@ -23,6 +23,9 @@ class Fact:
     confidence: float
     count: bool = False
     shown: str | None = None  # the category as the review writes it ("Best Foreign Language Film")
+    # Stated in full by one construction: a named subject, an explicit result verb, and a catalogue category with
+    # its body in the same clause ("X won Best Actor at the Oscars"), or an item under an award heading.
+    complete: bool = False
 
     @property
     def category_shown(self) -> str | None:

@@ -224,7 +224,12 @@ def _prize_re() -> re.Pattern[str]:
     keys = {k for b in cat.bodies for k in b.categories if len(k.split()) > 1 or "'" in k or b.kind == "festival"}
     keys |= {k for k in cat.generic if len(k.split()) > 1}
     keys -= {"actor", "actress", "director", "screenplay", "script", "direction", "film", "picture"}
-    alts = sorted((re.escape(k).replace("'", "['’]") for k in keys), key=len, reverse=True)
+    # keys hold possessives without their apostrophe ("peoples choice award"): the text may have one either way
+    alts = sorted(
+        (re.sub(r"(?<=\w)s\\ ", r"(?:s|['’]s|s['’])\\ ", re.escape(k).replace("'", "['’]")) for k in keys),
+        key=len,
+        reverse=True,
+    )
     return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w])", re.I)
 
 

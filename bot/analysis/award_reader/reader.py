@@ -6,7 +6,15 @@ import html
 import re
 from dataclasses import dataclass, replace
 
-from bot.analysis.award_reader.attribution import Pick, attribute, beaten, resolve_pronoun, winner_after
+from bot.analysis.award_reader.attribution import (
+    OBJECT_OF,
+    Pick,
+    attribute,
+    beaten,
+    cataphor,
+    resolve_pronoun,
+    winner_after,
+)
 from bot.analysis.award_reader.catalogue import Body, Category, shown_category
 from bot.analysis.award_reader.entities import Entity, Index, build_index, sentence_entities
 from bot.analysis.award_reader.facts import Fact
@@ -22,6 +30,7 @@ THRESHOLD = 0.6  # facts below this confidence are not shown (precision first)
 # shown only when the subject is named for sure.
 _CONTEXT_WEIGHT = 0.55
 _RIVAL_WEIGHT = 0.7
+_STATED = frozenset({"won", "nominated"})  # explicit results; predictions and honours are never stated in full
 _NAMING = frozenset({"named", "crowned", "voted", "honored with", "honoured with"})  # "was named Best Actor": a win
 
 
@@ -68,7 +77,7 @@ def _sentence_facts(
         return []
     mentions = _spans(found)
     entities = [e for e in named if not any(a < e.end and e.start < b for a, b in mentions)]
-    entities = [resolve_pronoun(e, recent, last_person) for e in entities]
+    entities = [resolve_pronoun(cataphor(e, entities, sentence), recent, last_person) for e in entities]
     titles = [(e.start, e.end) for e in entities if e.kind == "film" and e.via == "name"]
     # A cue word inside a title ("Lost in Translation", "Winter's Bone... Won") states nothing.
     found = replace(found, cues=tuple(c for c in found.cues if not any(a <= c.start < b for a, b in titles)))
@@ -126,7 +135,10 @@ def _sentence_facts(
             if rival:
                 out.extend(_from(prior, rival, "won", span, i, weight))
             continue
-        for who in pair or ([pick] if pick else []):
+        shared_out = _respectively(cue, clause, entities, sentence, tied, index.title)
+        for who, own_tied in shared_out:
+            out.extend(_facts(who, result, own_tied, span, i, cue, one_by_one=True))
+        for who in [] if shared_out else pair or ([pick] if pick else []):
             out.extend(_facts(who, result, tied, span, i, cue))
         if cue.kind == "lost":
             other = winner_after(cue, clause, entities, sentence)
@@ -179,6 +191,30 @@ def _each(cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: s
             at = items[-1].end + tail.index(w)
             items.append(Entity(at, at + len(w), w, "film"))
     return [Pick(e, 0.9, e.name if e.kind == "film" else title, True) for e in items]
+
+
+def _respectively(
+    cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: str, tied: Tied, title: str
+) -> list[tuple[Pick, Tied]]:
+    """ "A and B taking, respectively, Best X and Best Y": the n-th subject named before the cue takes the n-th
+    category after it; nothing when the counts differ."""
+    if not re.search(r"\brespectively\b", sentence[clause[0] : clause[1]], re.I) or len(tied.categories) < 2:
+        return []
+    named = [e for e in entities if clause[0] <= e.start and e.end <= cue.start and e.via == "name"]
+    if not named or not re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}", sentence[named[-1].end : cue.start]):
+        return []
+    run = [named[-1]]
+    for e in reversed(named[:-1]):
+        if not re.fullmatch(r"\s*(?:,|,?\s*and|&)\s*", sentence[e.end : run[0].start]):
+            break
+        run.insert(0, e)
+    cats = sorted(tied.categories, key=lambda t: t[0].start)
+    if len(run) != len(cats):
+        return []
+    return [
+        (Pick(e, 1.0, e.name if e.kind == "film" else title, True), replace(tied, categories=(c,)))
+        for e, c in zip(run, cats, strict=True)
+    ]
 
 
 def _pair(cue: Cue, clause: tuple[int, int], entities: list[Entity], sentence: str, title: str) -> list[Pick]:
@@ -363,9 +399,16 @@ def _object_follows(cue: Cue, mentions: list[Mention], end: int, sentence: str =
     return False
 
 
-def _facts(pick: Pick, result: AwardResult, tied: Tied, span: Span, i: int, cue: Cue) -> list[Fact]:
-    """One fact per category and per count the cue governs, or one bare fact per body."""
+def _facts(
+    pick: Pick, result: AwardResult, tied: Tied, span: Span, i: int, cue: Cue, one_by_one: bool = False
+) -> list[Fact]:
+    """One fact per category and per count the cue governs, or one bare fact per body; `one_by_one` when the
+    sentence pairs each of several subjects with its own award ("respectively")."""
     conf = pick.weight * (0.9 if cue.weak or cue.close else 1.0)
+    named = pick.weight >= 1.0 and pick.who.via == "name" and not _object(pick.who, span.sentence)
+    named = named and (one_by_one or not _coordinated(pick.who, span.sentence))
+    plain = (named or (pick.who.own and _capsule(cue, span.sentence))) and result == cue.kind
+    plain = plain and not cue.close and (not cue.weak or _award_object(cue, tied, span.sentence))
     made = [
         _fact(
             pick,
@@ -375,10 +418,12 @@ def _facts(pick: Pick, result: AwardResult, tied: Tied, span: Span, i: int, cue:
             span,
             i,
             conf * max(w, 0.9),
-            pick.for_category(c),
+            who,
             shown=shown_category(span.sentence[c.start : c.end], c.category, body),
+            complete=plain and result in _STATED and body is not None and w >= 0.85,
         )
         for c, body, w in tied.categories
+        for who in pick.for_category(c)
     ]
     for n in tied.counts:
         nbody = n.body.name if n.body else tied.body.name if tied.body else None
@@ -387,6 +432,35 @@ def _facts(pick: Pick, result: AwardResult, tied: Tied, span: Span, i: int, cue:
     if not made:
         made = [_fact(pick, b.name, None, result, span, i, conf * tied.body_weight, pick.who) for b in tied.bodies]
     return [f for f in made if f is not None]
+
+
+def _award_object(cue: Cue, tied: Tied, sentence: str) -> bool:
+    """A weak verb whose object is a category of the catalogue ("took Best Actor", "taking, respectively, Best
+    Female Lead"): as explicit as "won"."""
+    first = min((c.start for c, _, _ in tied.categories), default=-1)
+    gap = sentence[cue.end : first] if first >= cue.end else "-"
+    return re.fullmatch(r"\s*(?:,\s*respectively,\s*)?(?:the\s+)?", gap, re.I) is not None
+
+
+def _capsule(cue: Cue, sentence: str) -> bool:
+    """A short line that opens with its result ("Winner of the Palme d'Or at Cannes 2018"): a capsule review's
+    award line, about the reviewed film."""
+    return (
+        re.fullmatch(r"[\W_]*", sentence[: cue.start]) is not None
+        and "\n" not in sentence.strip()
+        and (len(sentence.split()) <= 16)
+    )
+
+
+def _coordinated(who: Entity, sentence: str) -> bool:
+    """A subject joined to another ("Joel and Ethan won"): who won what is not stated one by one."""
+    before, after = sentence[max(0, who.start - 6) : who.start], sentence[who.end : who.end + 6]
+    return re.search(r"(?:\band|&|,)\s*$", before) is not None or re.match(r"\s*(?:and\b|&)", after) is not None
+
+
+def _object(who: Entity, sentence: str) -> bool:
+    """A name after a preposition ("... for Ronan, and went on to earn ...") is no clause's subject."""
+    return OBJECT_OF.search(sentence[max(0, who.start - 60) : who.start]) is not None
 
 
 def _fact(
@@ -400,16 +474,19 @@ def _fact(
     who: Entity,
     count: bool = False,
     shown: str | None = None,
+    complete: bool = False,
 ) -> Fact | None:
     if category is None and body is None:
         return None
     if category is not None and category.kind == "person" and who.kind == "film" and pick.person_nearby:
         conf *= 0.6  # a person's prize given to a film while a person stands near: doubtful
+        complete = False
     if category is not None and category.kind == "film" and who.kind == "person":
         conf *= 0.8
+        complete = False
     film = who.name if who.kind == "film" else pick.film
     name = category.name if category else None
-    return Fact(who.name, who.kind, film, body, name, result, span, i, conf, count, shown)
+    return Fact(who.name, who.kind, film, body, name, result, span, i, conf, count, shown, complete)
 
 
 def _from(prior: Fact, pick: Pick, result: AwardResult, span: Span, i: int, weight: float) -> list[Fact]:

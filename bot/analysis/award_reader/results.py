@@ -56,11 +56,23 @@ def decide(cue: Cue, sentence: str, clause: tuple[int, int]) -> AwardResult | No
     if negated or _negated_after(sentence[cue.end : clause[1]]):
         return None
     modal = words().modal.search(before) is not None and not _NARRATED.search(sentence[clause[0] : cue.end])
+    # "X winning Best Picture would make him feel better": a gerund whose clause goes on under a modal
+    modal = modal or (
+        _GERUND.fullmatch(sentence[cue.start : cue.end]) is not None and _modal_after(sentence, cue, clause)
+    )
     if cue.kind in {"won", "nominated", "recognized"}:
         return "contender" if modal else cue.kind  # type: ignore[return-value]
     if cue.kind == "contender":
         return "contender"
     return None if modal else "lost"
+
+
+_GERUND = re.compile(r"\w+ing", re.I)
+
+
+def _modal_after(sentence: str, cue: Cue, clause: tuple[int, int]) -> bool:
+    """A modal verb later in the cue's clause ("... winning Best Picture would ...")."""
+    return re.search(r"\b(?:would|could|might|should|may)\b", sentence[cue.end : clause[1]], re.I) is not None
 
 
 def _negated_after(after: str) -> bool:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from bot.analysis.award_reader.catalogue import Body, Category, catalogue, normalise_key, shown_category
-from bot.analysis.award_reader.entities import Index
+from bot.analysis.award_reader.entities import Index, sentence_entities
 from bot.analysis.award_reader.facts import Fact
 from bot.analysis.text import Span
 from bot.models import AwardResult
@@ -30,11 +30,18 @@ def section_facts(spans: list[Span], index: Index) -> Iterator[Fact]:
     section: tuple[Body | None, AwardResult] | None = None
     for i, span in enumerate(spans):
         for line in span.sentence.splitlines():
-            head = _heading(line)
+            head = _heading(line) or _results_heading(line)
             if head is not None:
                 section = head
                 continue
             if section is None:
+                continue
+            winner = _winner(line, section[0], index)
+            if winner is not None:
+                subject, kind, film, body, category, shown = winner
+                yield Fact(
+                    subject, kind, film, body.name, category.name, section[1], span, i, 0.9, shown=shown, complete=True
+                )
                 continue
             items = list(_items(line, section[0], index))
             if not items:
@@ -52,6 +59,7 @@ def section_facts(spans: list[Span], index: Index) -> Iterator[Fact]:
                     i,
                     0.9,
                     shown=shown,
+                    complete=True,
                 )
 
 
@@ -67,6 +75,57 @@ def _heading(line: str) -> tuple[Body | None, AwardResult] | None:
         return None
     result: AwardResult = "nominated" if m.group("kind").lower().startswith(("nomin", "nod")) else "won"
     return body, result
+
+
+_RESULTS_WORD = re.compile(r"\b(?P<kind>winners?|results|prizes|awards|nominees|nominations)\b", re.I)
+
+
+def _results_heading(line: str) -> tuple[Body | None, AwardResult] | None:
+    """A results list's headline: a short line that names a body and its winners or nominees ("Berlinale 2024:
+    the full list of winners", "The winners of the 2024 Spirit Awards")."""
+    text = line.strip(" #*")
+    if not text or len(text.split()) > 12 or text.endswith((".", "?", "!")):
+        return None
+    found = catalogue().alias_re.search(text)
+    if found is None:
+        return None
+    outside = text[: found.start()] + " " + text[found.end() :]
+    kind = _RESULTS_WORD.search(outside)
+    if kind is None or _GUESS.search(outside):
+        return None
+    body = catalogue().alias_body.get(normalise_key(found.group()))
+    nominees = kind.group("kind").lower().startswith("nomin")
+    return body, "nominated" if nominees else "won"
+
+
+# "Oscars 2025: our predictions for the winners": a list of guesses, not of results
+_GUESS = re.compile(
+    r"\b(?:predict\w*|should|will|would|could|may|might|odds|contenders?|picks?|bets?|forecasts?|snubs?|"
+    r"hopefuls?|wish\w*|guess\w*|who)\b",
+    re.I,
+)
+_WINNER_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?P<cat>[^:\n]{2,70}?)\s*:\s+(?P<rest>\S.*)$")
+
+
+def _winner(line: str, body: Body | None, index: Index) -> tuple[str, str, str, Body, Category, str] | None:
+    """A results line "Category: Winner" ("Best Director: Ann Cole, for Marsh Light", "Golden Bear: Marsh Light"):
+    (subject, kind, film, body, category, shown) when the category is the body's and the winner an entity of the
+    category's kind."""
+    m = _WINNER_LINE.match(line)
+    if m is None or body is None:
+        return None
+    category = catalogue().category(m.group("cat"), body)
+    if category is None:
+        return None
+    rest = m.group("rest")
+    named = [e for e in sentence_entities(rest, index) if e.via == "name"]
+    if not named or rest[: named[0].start].strip(" *_\"“'‘"):
+        return None
+    first = named[0]
+    if category.kind != "any" and category.kind != first.kind:
+        return None
+    film = first.name if first.kind == "film" else next((e.name for e in named[1:] if e.kind == "film"), index.title)
+    return first.name, first.kind, film, body, category, shown_category(m.group("cat"), category, body)
 
 
 def _items(line: str, heading_body: Body | None, index: Index) -> Iterator[tuple[str, str, Body, Category, str]]:

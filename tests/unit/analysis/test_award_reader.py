@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 
 from bot.analysis import analyze
+from bot.analysis.award_reader import Fact as ReadFact
+from bot.analysis.award_reader import read_facts
 from bot.analysis.award_reader.catalogue import body_named, canonical_award, canonical_body, catalogue, shown_category
 from bot.analysis.award_reader.mentions import find_mentions
 from bot.analysis.award_reader.results import clauses
+from bot.analysis.text import split_sentences
+from bot.analysis.trivia import _agreed
+from bot.models import AwardFact, Source
 
 Fact = tuple[str, str, str | None, str]
 SEED = Path(__file__).resolve().parents[3] / "seeds" / "anora.md"
@@ -258,3 +263,154 @@ def test_a_fact_read_through_html_entities_keeps_the_reviews_own_span() -> None:
     text = "Ben Ode won Best Actor &#8211; Drama at the Golden Globes."
     facts = analyze(text, title="Harbour Lights", awards="staged").trivia
     assert facts and all(text[f.source.start : f.source.end] == f.source.sentence for f in facts)
+
+
+def shown(text: str, title: str = "Harbour Lights") -> set[Fact]:
+    """What members see (the default: facts both readers state, and facts one construction states in full)."""
+    return {(f.subject, f.award, f.category, f.result) for f in analyze(text, title=title).trivia}
+
+
+def test_a_doubled_qualifier_is_one_category() -> None:
+    written = "Best Outstanding Debut by a British Writer, Director or Producer"
+    assert canonical_award("BAFTA", written)[1] == "Best Debut by a British Writer, Director or Producer"
+
+
+def test_a_generic_category_at_a_body_is_that_bodys_own() -> None:
+    assert canonical_award("BAFTA", "Best International Feature Film") == canonical_award(
+        "BAFTA", "Best Foreign Language Film"
+    )
+    assert canonical_award("BAFTA", "Best Foreign Language Film")[1] == "Best Film Not in the English Language"
+
+
+def test_the_spirit_awards_name_their_own_categories() -> None:
+    assert canonical_award("Spirit Awards", "Best Female Lead") == canonical_award("Spirit Awards", "Best Actress")
+    assert staged("Harbour Lights won Best Feature at the Spirit Awards.") == [
+        ("Harbour Lights", "Independent Spirit Awards", "Best Feature", "won")
+    ]
+
+
+def test_respectively_pairs_each_subject_with_its_category() -> None:
+    text = "At the Gothams, Mara Quinn and Tobias Lind took, respectively, Breakthrough Performer and Breakthrough Director."
+    assert set(staged(text)) == {
+        ("Mara Quinn", "Gotham Awards", "Breakthrough Performer", "won"),
+        ("Tobias Lind", "Gotham Awards", "Breakthrough Director", "won"),
+    }
+
+
+def test_people_in_brackets_after_a_category_take_it() -> None:
+    text = "At the Spirit Awards it was the big winner, winning Best Feature and Best Director (for Ada Moss and Ivo Hart)."
+    assert set(staged(text)) >= {
+        ("Harbour Lights", "Independent Spirit Awards", "Best Feature", "won"),
+        ("Ada Moss", "Independent Spirit Awards", "Best Director", "won"),
+        ("Ivo Hart", "Independent Spirit Awards", "Best Director", "won"),
+    }
+
+
+def test_a_plural_nationality_is_no_person() -> None:
+    text = (
+        "She could become the first of the Pacific Islanders, Samoans and Italians to win the Oscar for Best Actress."
+    )
+    assert not [f for f in staged(text) if f[0].endswith(("Samoans", "Italians"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one reader's fact in full: a named subject, a result verb, a catalogue category and its body in one clause
+        ("Mara Quinn won Best Actress at the Césars.", ("Mara Quinn", "César Awards", "Best Actress", "won")),
+        # a weak verb whose object is a catalogue category
+        ("Tobias Lind took Best Director at the Goyas.", ("Tobias Lind", "Goya Awards", "Best Director", "won")),
+        # a capsule line that opens with its result is about the reviewed film
+        ("Winner of the Palme d'Or at Cannes 2019", ("Harbour Lights", "Cannes Film Festival", "Palme d'Or", "won")),
+    ],
+)
+def test_a_fact_stated_in_full_is_complete(text: str, expected: Fact) -> None:
+    assert expected in {(f.subject, f.body, f.category, f.result) for f in _read(text) if f.complete}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mara Quinn and Tobias Lind won Best Screenplay at the Césars.",  # a shared award: who won what is unsaid
+        "The film won Best Picture at the Oscars.",  # a film reference, not a name
+        "Mara Quinn could win Best Actress at the Césars.",  # a prediction
+        "Mara Quinn won the Oscar.",  # no category
+        "The prize for Best Actress at the Césars went to a friend of Mara Quinn.",  # a name after a preposition
+    ],
+)
+def test_a_fact_not_stated_in_full_is_not_complete(text: str) -> None:
+    assert not [f for f in _read(text) if f.complete]
+
+
+def _read(text: str, title: str = "Harbour Lights") -> list[ReadFact]:
+    return read_facts(split_sentences(text), title)
+
+
+def test_members_see_one_readers_complete_fact() -> None:
+    assert ("Mara Quinn", "César Awards", "Best Actress", "won") in shown(
+        "Harbour Lights is cold. Mara Quinn won Best Actress at the Césars for the lead."
+    )
+
+
+def test_members_see_the_more_specific_of_two_agreeing_facts() -> None:
+    text = "Mara Quinn is a lock for Best Actress this year, at least at the Oscars."
+    facts = shown(text)
+    assert all(f[0] == "Mara Quinn" and f[3] == "contender" for f in facts)
+
+
+def test_no_trivia_when_the_readers_state_two_specific_forms_of_one_general_fact() -> None:
+    def fact(category: str | None) -> AwardFact:
+        return AwardFact("Mara Quinn", "Harbour Lights", "Academy Awards", category, "won", "q", "a", Source("s", 0, 1))
+
+    assert _agreed([fact("Best Actress"), fact("Best Director")], [fact(None)]) == []
+    assert _agreed([fact("Best Actress")], [fact(None)]) == [fact("Best Actress")]
+
+
+def test_a_gerund_under_a_later_modal_is_a_contender() -> None:
+    assert staged("Maybe Harbour Lights winning Best Picture at the Oscars would console him.") == [
+        ("Harbour Lights", "Academy Awards", "Best Picture", "contender")
+    ]
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_name_after_it() -> None:
+    text = "Tom Reed was nominated for Best Actor at the Oscars. Though she won the Oscar in 2001, Mara Quinn is a rare guest."
+    assert ("Mara Quinn", "Academy Awards", None, "won") in staged(text)
+    assert ("Tom Reed", "Academy Awards", None, "won") not in staged(text)
+
+
+def test_a_body_named_in_the_sentence_before_completes_a_fact() -> None:
+    text = "The BAFTAs were handed out on Sunday. Mara Quinn won Best Actress for her role."
+    assert [f.complete for f in _read(text) if f.subject == "Mara Quinn"] == [True]
+
+
+RESULTS = """Berlinale 2024: the full list of winners
+
+Golden Bear: Harbour Lights
+Silver Bear Grand Jury Prize: The Quiet Shore
+Best Director: Ann Cole, for Harbour Lights
+Best Leading Performance: Tom Reed, The Quiet Shore"""
+
+
+def test_a_results_list_under_a_headline_naming_the_body() -> None:
+    assert shown(RESULTS) == {
+        ("Harbour Lights", "Berlinale", "Golden Bear", "won"),
+        ("The Quiet Shore", "Berlinale", "Silver Bear Grand Jury Prize", "won"),
+        ("Ann Cole", "Berlinale", "Best Director", "won"),
+        ("Tom Reed", "Berlinale", "Best Leading Performance", "won"),
+    }
+
+
+def test_a_list_of_guesses_or_a_winner_of_the_wrong_kind_is_no_result() -> None:
+    assert staged(RESULTS.replace("the full list of winners", "our predictions for the winners")) == []
+    spirit = staged("The winners of the 2024 Spirit Awards\n\nBest Female Lead: Harbour Lights")
+    assert not [f for f in spirit if f[2]]
+
+
+def test_a_silver_lion_for_best_direction_is_the_silver_lion() -> None:
+    assert canonical_award("Venice", "Silver Lion for Best Direction")[1] == "Silver Lion"
+
+
+def test_a_named_prize_with_a_possessive_is_found_with_either_apostrophe() -> None:
+    for apostrophe in ("'", "’"):
+        text = f"Today Harbour Lights won the Toronto Film Festival{apostrophe}s top People{apostrophe}s Choice award."
+        assert ("Harbour Lights", "Toronto International Film Festival", "People's Choice Award", "won") in staged(text)

@@ -32,19 +32,24 @@ def test_dev_set_figures_of_the_staged_reader() -> None:
     """The staged award reader (not yet the default) on the same set: its floors keep it from regressing
     while it is measured against the shipped rules (docs/analysis.md)."""
     reviews, result, misses = _dev_figures("staged", "dev set, staged award reader")
-    # Floors at what it reaches on 2026-12-03 (P=0.771 R=0.428 F1=0.550).
-    assert result.precision >= 0.76, misses
-    assert result.recall >= 0.42, misses
+    # Floors at what it reaches on 2026-12-03 (P=0.771 R=0.428 F1=0.550); raised when the catalogue read each
+    # body's own category for a generic one, "Best Outstanding ..." as one qualifier, a gerund under a later modal
+    # as a prediction, a pronoun in a fronted clause as the name after it and a named prize with a possessive
+    # found with either apostrophe (P=0.812 R=0.451 F1=0.580).
+    assert result.precision >= 0.80, misses
+    assert result.recall >= 0.45, misses
     for review in (r for r in reviews if not r.labels["awards"]):
         assert review.analyse("staged").trivia == (), review.slug
 
 
 def test_dev_set_figures_of_what_members_see() -> None:
-    """The default trivia: only the facts both readers state (precision first)."""
+    """The default trivia: the facts both readers state (one of them maybe more specifically), and the staged
+    reader's facts that one construction states in full (precision first)."""
     _, result, misses = _dev_figures("agree", "dev set, shown to members: both readers agree")
-    # Floors at what it reaches on 2026-12-03 (P=0.946 R=0.306 F1=0.463).
+    # Floors at what it reaches on 2026-12-03 (P=0.946 R=0.306 F1=0.463); raised when agreement took a more
+    # specific form and complete facts of one reader were shown (P=0.971 R=0.382 F1=0.548, tuned on this set).
     assert result.precision >= 0.94, misses
-    assert result.recall >= 0.30, misses
+    assert result.recall >= 0.38, misses
 
 
 def test_dev_set_no_facts_where_none_are_stated() -> None:
@@ -67,6 +72,17 @@ def test_fixture_figures() -> None:
     assert result.precision >= 0.95, misses
     assert result.recall >= 0.95, misses
     assert result.question_recall >= 0.95
+
+
+def test_fixture_figures_of_what_members_see() -> None:
+    """The project's own reviews, default trivia (the rules were tuned on them; the widened agreement was not)."""
+    reviews = load_dir(FIXTURES)
+    misses: list[str] = []
+    result = score(reviews, misses, "agree")
+    REPORT.append(result.line(f"fixtures, shown to members ({len(reviews)} reviews)"))
+    # Floors at what it reaches on 2026-12-03 (P=1.000 R=0.682 F1=0.811).
+    assert result.precision >= 0.95, misses
+    assert result.recall >= 0.68, misses
 
 
 def test_fixture_no_award_review_has_no_trivia() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from string import Template
 
 from bot.analysis.lexicon import find_bodies
@@ -65,6 +66,12 @@ def roles(spans: list[Span], title: str) -> dict[str, str]:
 
 def _people(spans: list[Span], title: str, limit: int) -> dict[str, Span]:
     """Up to `limit` people the review names with their performance, and the sentence it does so in."""
+    return dict(list(_all_people(tuple(spans), title).items())[:limit])
+
+
+@lru_cache(maxsize=32)  # asked by the prompts, the context prompts and the polls of one review
+def _all_people(spans: tuple[Span, ...], title: str) -> dict[str, Span]:
+    """Every person the review names with their performance, the most named first."""
     people: dict[str, Span] = {}
     news = award_news(spans, title)
     makers = {m.group(1) or m.group(2) for s in spans for m in _MAKER.finditer(s.sentence)}
@@ -84,7 +91,7 @@ def _people(spans: list[Span], title: str, limit: int) -> dict[str, Span]:
     # the most named first: the lead before a bit part named once in brackets
     text = " ".join(s.sentence for s in spans)
     ranked = sorted(people, key=lambda p: -len(re.findall(rf"\b{re.escape(p.split()[-1])}\b", text)))
-    return {p: people[p] for p in ranked[:limit]}
+    return {p: people[p] for p in ranked}
 
 
 def aspect_questions(spans: list[Span], title: str) -> list[tuple[str, Span]]:

@@ -50,7 +50,7 @@ def _sequel(shown: str, title: str) -> bool:
     franchise, named by the part of the title they share."""
     head, _, tail = title.partition(":")
     m = re.search(rf"{re.escape(head.strip())}:\s*(?P<tail>[^,.;]+)", shown, re.I)
-    return bool(m) and fold(m.group("tail"))[:8] != fold(tail)[:8]
+    return m is not None and fold(m.group("tail"))[:8] != fold(tail)[:8]
 
 
 def _numbered(shown: str, title: str) -> bool:

@@ -130,6 +130,7 @@ def _opens(sentence: str, pos: int) -> bool:
     return not sentence[:pos].strip() or sentence[:pos].rstrip()[-1] in ",;(“\"‘'"
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case without accents or curly quotes, for comparing names."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("‘", "'"))

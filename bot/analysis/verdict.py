@@ -4,8 +4,9 @@ overall-stance prompt and the polls share."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.analysis.evidence import aspect_of, stance
 from bot.analysis.film_ref import head_word, names_film, short_titles
@@ -76,6 +77,7 @@ def _verdict_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)  # pure; the summary, prompts and polls ask of the same sentences
 def judge(sentence: str, title: str) -> Judged:
     """The evidence that `sentence` is the critic's judgement of the film `title`."""
     sentence = display(sentence)
@@ -142,7 +144,7 @@ def overall_stance(spans: list[Span], title: str) -> int:
     return total
 
 
-def award_news(spans: list[Span], title: str) -> bool:
+def award_news(spans: Sequence[Span], title: str) -> bool:
     """A piece that is largely award news (a sixth of its sentences or more state awards, three at least): its
     names in brackets are films, its "director X" may direct another film."""
     awards = sum(judge(s.sentence, title).award for s in spans)

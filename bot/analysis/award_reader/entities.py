@@ -19,7 +19,9 @@ from typing import Literal
 from bot.analysis.award_reader.catalogue import QUOTES, catalogue, normalise_key
 from bot.analysis.award_reader.words import words
 
-_TOKEN = r"(?:[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ][\w’'-]*[a-zß-ÿ][\w’'-]*)"
+# One way only to match a word (a lookahead for its lower-case letter, then a possessive run): the runs built
+# from it backtrack over words, never inside them, so a long title-case headline stays linear.
+_TOKEN = r"(?:[A-ZÀ-Þ]\.(?:[A-ZÀ-Þ]\.)*|[A-ZÀ-Þ](?=[\w’'-]*[a-zß-ÿ])[\w’'-]*+)"
 _PARTICLE = r"(?:de|del|della|di|da|dos|das|van|von|der|den|du|le|la|bin|al|el|ter|y)"
 _RUN = re.compile(rf"{_TOKEN}(?:\s(?:{_PARTICLE}\s)?{_TOKEN})*")
 _SMALL = r"(?:of|the|in|and|a|an|for|to|on|at|from|with|is|or|&)"

@@ -139,6 +139,9 @@ def _lexicon() -> _Lexicon:
             + _alt(end["frames"])
             + r"\s*[,:—]\s+(?:(?:his|her|their|the|a)\s+\w+|[A-Z][\w’'-]+|he|she|they)\s+"
             r"(?:\w+\s+)?\w+ing\b"
+            + "|"
+            + _alt(end["frames"])
+            + r"\s*,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:in which|where|when)\b"
         ),
         frames=re.compile(_alt(end["frames"])),
         announce=re.compile(_alt(end["announce"])),
@@ -226,7 +229,19 @@ def _twist(s: str, names: frozenset[str]) -> bool:
     lex = _lexicon()
     if lex.twist.search(s):
         return True
-    return any(_subject(s[: m.start()], names) for m in lex.turns_out.finditer(s))
+    return any(_subject(s[: m.start()], names) or _owned(s[: m.start()], names) for m in lex.turns_out.finditer(s))
+
+
+def _owned(before: str, names: frozenset[str]) -> bool:
+    """True when the words before a verb end in a character's thing ("Tom's letter", "her plan")."""
+    words = _WORD.findall(before[-_REACH:])[-2:]
+    if len(words) < 2 or words[-1][:1].isupper():
+        return False
+    owner = words[0]
+    low = owner.lower()
+    if low in ("his", "her", "their"):
+        return True
+    return low.endswith(("’s", "'s")) and _subject(owner[:-2], names)
 
 
 def _ending(s: str, names: frozenset[str]) -> bool:

@@ -19,9 +19,10 @@ from importlib import resources
 from bot.analysis.lexicon import BODY_RE
 from bot.analysis.text import Span
 
-_WARNING = re.compile(r"spoilers?\s*(?:alert|warning|ahead|below|follow)|^\W*\(?spoilers?\)?\W*$", re.I)
-_NO_WARNING = re.compile(r"spoiler[- ]free|no spoilers|won[’']t spoil|will not spoil", re.I)
+_WARNING_LINE = re.compile(r"^\W*\(?spoilers?\)?\W*$", re.I)
 _HEADING = re.compile(r"^(?:#|[A-Z0-9][A-Z0-9 ,'’:!?…-]{3,}$)")
+# The reviewer's own voice: a sentence told in it is their anecdote or opinion, not the film's plot.
+_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my|we|We)\b")
 _WORD = re.compile(r"[\w’'-]+|\([^)]{0,60}\)")
 # A clause opens after these: a hypothetical before a verb counts only in the verb's own clause.
 _CLAUSE = re.compile(r"[,;:—–()]|\b(?:and|but|while|as|because|though|although|so)\b", re.I)
@@ -70,6 +71,9 @@ class _Lexicon:
     frame_content: re.Pattern[str]
     frames: re.Pattern[str]
     announce: re.Pattern[str]
+    warning: re.Pattern[str]
+    promise: re.Pattern[str]
+    dead: re.Pattern[str]
     metaphor: re.Pattern[str]
     hypothetical: re.Pattern[str]
     modal: re.Pattern[str]
@@ -92,6 +96,7 @@ def _lexicon() -> _Lexicon:
     raw = resources.files("bot.analysis").joinpath("data/spoiler_words.toml").read_text(encoding="utf-8")
     d = tomllib.loads(raw)
     subj, death, out, twist, end, neg = d["subjects"], d["death"], d["outcome"], d["twist"], d["ending"], d["negative"]
+    neg = {**neg, "metaphor": neg["metaphor"] + death["dead_idioms"]}
     aux = r"(?:is|was|are|were|gets|got|get|been|be|being)\s+(?:\w+ly\s+)?"
     nouns = "|".join(sorted(_plurals(subj["characters"]), key=len, reverse=True))
     person_noun = r"(?:(?:the|a|an|his|her|their)\s+)?(?:\w+\s+){0,2}?(?:" + nouns + r")"
@@ -145,6 +150,9 @@ def _lexicon() -> _Lexicon:
         ),
         frames=re.compile(_alt(end["frames"])),
         announce=re.compile(_alt(end["announce"])),
+        warning=re.compile(_alt(d["warning"]["cues"])),
+        promise=re.compile(_alt(d["warning"]["promises"])),
+        dead=re.compile(r"(?:\b(?:is|was|are|were|been)\s+|['’]s\s+)(?:\w+ly\s+)?" + _alt(death["dead"]) + r"(?!\s*-)"),
         metaphor=re.compile(_alt(neg["metaphor"])),
         hypothetical=re.compile(_alt(neg["hypothetical"])),
         modal=re.compile(_alt([w for w in neg["hypothetical"] if w not in ("to", "not", "n't", "never")])),
@@ -196,6 +204,11 @@ def _event(sentence: str, m: re.Match[str], names: frozenset[str], *, idiom: boo
     return idiom or _subject(sentence[: m.start()], names)
 
 
+def _dead(s: str, m: re.Match[str], names: frozenset[str]) -> bool:
+    """ "Anna was dead", "he's dead": the copula's subject is a character and nothing hypothetical precedes it."""
+    return _event(s, m, names)
+
+
 def _death(s: str, names: frozenset[str]) -> bool:
     """A character dies or is killed in the sentence."""
     lex = _lexicon()
@@ -205,6 +218,8 @@ def _death(s: str, names: frozenset[str]) -> bool:
         if m.group().split()[-1] == "off" or _event(s, m, names):
             return True
     if lex.turns_into.search(s):
+        return True
+    if any(_dead(s, m, names) for m in lex.dead.finditer(s)):
         return True
     if any(_event(s, m, names, idiom=True) for m in lex.idioms.finditer(s)):
         return True
@@ -284,6 +299,12 @@ def _premise(spans: list[Span], i: int, text: str) -> bool:
     )
 
 
+def _warns(sentence: str) -> bool:
+    """The reviewer warns that the plot follows (and does not promise to keep it back)."""
+    lex = _lexicon()
+    return bool(lex.warning.search(sentence) or _WARNING_LINE.match(sentence)) and not lex.promise.search(sentence)
+
+
 def spoiler_flags(spans: list[Span], text: str) -> list[bool]:
     """One flag per sentence: True where the sentence reveals late plot."""
     lex = _lexicon()
@@ -293,17 +314,18 @@ def spoiler_flags(spans: list[Span], text: str) -> list[bool]:
     telling = -1  # the paragraph whose plot narration is being hidden (after a reveal or an announced ending)
     for i, span in enumerate(spans):
         line_start = text.rfind("\n", 0, span.start) + 1
-        if _HEADING.match(text[line_start : span.end].strip()) and not _WARNING.search(span.sentence):
+        if _HEADING.match(text[line_start : span.end].strip()) and not _warns(span.sentence):
             warned = False
-        content = reveals(
-            span.sentence, names, setup=_premise(spans, i, text), opening=span.start < _OPENING * len(text)
-        )
-        told = span.block == telling and _narrates(span.sentence, names) and not lex.opinion.search(span.sentence)
-        flags.append(warned or content or told)
+        setup = _premise(spans, i, text)
+        content = reveals(span.sentence, names, setup=setup, opening=span.start < _OPENING * len(text))
+        narrates = _narrates(span.sentence, names) and not _FIRST_PERSON.search(span.sentence)
+        told = span.block == telling and narrates and not lex.opinion.search(span.sentence)
+        # under the reviewer's own warning, the plot they tell is hidden, their opinions and the premise are not
+        flags.append(content or told or (warned and narrates and not setup))
         if content or told or lex.announce.search(span.sentence):
             telling = span.block
         elif span.block != telling:
             telling = -1
-        if _WARNING.search(span.sentence) and not _NO_WARNING.search(span.sentence):
+        if _warns(span.sentence):
             warned = True
     return flags

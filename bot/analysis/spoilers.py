@@ -79,12 +79,14 @@ class _Lexicon:
     modal: re.Pattern[str]
     meta: re.Pattern[str]
     setup: re.Pattern[str]
+    premise_opener: re.Pattern[str]
     opinion: re.Pattern[str]
 
 
 def _alt(words: list[str]) -> str:
-    """A whole-word alternation of `words`, longest first."""
-    return r"(?<![\w-])(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![\w-])"
+    """A whole-word alternation of `words`, longest first (a straight apostrophe also matches a curly one)."""
+    escaped = (re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+    return r"(?<![\w-])(?i:" + "|".join(escaped) + r")(?![\w-])"
 
 
 def _plurals(words: list[str]) -> frozenset[str]:
@@ -158,6 +160,9 @@ def _lexicon() -> _Lexicon:
         modal=re.compile(_alt([w for w in neg["hypothetical"] if w not in ("to", "not", "n't", "never")])),
         meta=re.compile(_alt(neg["meta"])),
         setup=re.compile(_alt(neg["setup"])),
+        premise_opener=re.compile(
+            r"\W*" + _alt(neg["premise_openers"]) + r"[^,;]{0,60}?" + _alt(neg["premise_deaths"]) + r"[^,;]{0,60},"
+        ),
         opinion=re.compile(_alt(neg["opinion"])),
     )
 
@@ -289,14 +294,12 @@ def reveals(sentence: str, names: frozenset[str], *, setup: bool = False, openin
 
 def _premise(spans: list[Span], i: int, text: str) -> bool:
     """The sentence is set-up: a set-up cue in it or the sentence before it in its paragraph, or an opening
-    "When X dies, ..." clause in the first third of the text."""
+    "When X dies, ..." / "Upon the death of X, ..." clause in the first third of the text."""
     lex = _lexicon()
     window = [spans[i]] + ([spans[i - 1]] if i and spans[i - 1].block == spans[i].block else [])
     if any(lex.setup.search(s.sentence) for s in window):
         return True
-    return spans[i].start < len(text) / 3 and bool(
-        re.match(r"\W*(?:When|After|As)\b[^,]{0,60}\b(?:dies|is killed)\b", spans[i].sentence)
-    )
+    return spans[i].start < len(text) / 3 and bool(lex.premise_opener.match(spans[i].sentence))
 
 
 def _warns(sentence: str) -> bool:

@@ -38,6 +38,7 @@ def hidden(sentence: str, lead: str = LEAD) -> bool:
         "Nadia mends things with her father before his death.",  # a death noun after a time preposition
         "We watch the old man die alone.",  # a death seen
         "So... he's dead, isn't he?",  # a death as a state
+        "It seems she didn’t make it.",  # an idiom of dying, with a curly apostrophe
         "Had he lived, it would have been a happier film.",  # a counterfactual survival
         "A wedding dance becomes a massacre in the courtyard.",  # a scene that turns into a killing
         "He survives the war only to die in a car crash at home.",  # "only to die"
@@ -56,6 +57,7 @@ def test_a_characters_death_is_hidden(sentence: str) -> None:
         "He could easily have died in the desert.",  # a hypothetical
         "The western is dead, the critics said.",  # a genre, no character
         "Her answer is dead on.",  # an idiom
+        "She didn't make it to the wedding.",  # "make it to" is arriving
         "The hero's only goal is to not die.",  # an infinitive goal
         "She does not die, whatever the trailer suggests.",  # a negation
         "Mara, whose son has just been killed at the front, cooks for the boys.",  # a character's backstory
@@ -134,6 +136,8 @@ def test_a_discovery_in_the_setup_is_the_premise() -> None:
     text = "One day, the boys find a girl in the street. It turns out she does have a home.\n\n"
     assert not hidden(text)
     assert not hidden("When her husband dies, Nadia takes over the farm.", lead="")
+    assert not hidden("Upon the death of the father, the family gathers at the farm.", lead="")
+    assert hidden("When her husband dies, Nadia takes over the farm.")  # late in the text, it is late plot
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,9 @@ A sentence is marked for what it reveals, never for a single word: a character's
 content, how the film ends, or a story event told as late ("eventually", "in the end"). Each event needs a character
 for its subject (a pronoun, a character noun, or a name the review writes capitalised mid-sentence) and counts
 neither in a hypothetical ("could have died"), in another sense ("death metal"), in the film's awards or making, nor
-in a set-up ("One day, they meet ... it turns out she has a home"). A reviewer's own spoiler warning hides the section
-it heads. The word lists are data: bot/analysis/data/spoiler_words.toml.
+in a set-up ("One day, they meet ... it turns out she has a home"). Under a reviewer's own spoiler warning, and in a
+paragraph that has begun to tell the ending, the plot narration is hidden too, but not the reviewer's opinions. The
+word lists are data: bot/analysis/data/spoiler_words.toml.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from importlib import resources
 from bot.analysis.lexicon import BODY_RE
 from bot.analysis.text import Span
 
-_WARNING_LINE = re.compile(r"^\W*\(?spoilers?\)?\W*$", re.I)
+# A short line naming spoilers ("SPOILERS", "Warning: Spoilers", "*** Major spoilers below ***") is a warning.
+_WARNING_LINE = re.compile(r"^\W*(?:[\w’'-]+\W+){0,3}spoilers?\b\W*(?:[\w’'-]+\W*){0,3}$", re.I)
 _HEADING = re.compile(r"^(?:#|[A-Z0-9][A-Z0-9 ,'’:!?…-]{3,}$)")
 # The reviewer's own voice: a sentence told in it is their anecdote or opinion, not the film's plot.
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ve|I[’']d|me|my|we|We)\b")
@@ -76,7 +78,7 @@ class _Lexicon:
     dead: re.Pattern[str]
     metaphor: re.Pattern[str]
     hypothetical: re.Pattern[str]
-    modal: re.Pattern[str]
+    infinitive: re.Pattern[str]
     meta: re.Pattern[str]
     setup: re.Pattern[str]
     premise_opener: re.Pattern[str]
@@ -157,7 +159,7 @@ def _lexicon() -> _Lexicon:
         dead=re.compile(r"(?:\b(?:is|was|are|were|been)\s+|['’]s\s+)(?:\w+ly\s+)?" + _alt(death["dead"]) + r"(?!\s*-)"),
         metaphor=re.compile(_alt(neg["metaphor"])),
         hypothetical=re.compile(_alt(neg["hypothetical"])),
-        modal=re.compile(_alt([w for w in neg["hypothetical"] if w not in ("to", "not", "n't", "never")])),
+        infinitive=re.compile(_alt(neg["infinitive"]) + r"(?:\s+[\w’'-]+){0,2}\s*$"),
         meta=re.compile(_alt(neg["meta"])),
         setup=re.compile(_alt(neg["setup"])),
         premise_opener=re.compile(
@@ -172,8 +174,8 @@ def _names(spans: list[Span]) -> frozenset[str]:
     return frozenset(m.group() for s in spans for m in _CAPITAL.finditer(s.sentence, 1))
 
 
-def _subject(before: str, names: frozenset[str], *, named: bool = True) -> bool:
-    """True when the words just before a verb end in a character subject (`named`: a name may be one)."""
+def _subject(before: str, names: frozenset[str]) -> bool:
+    """True when the words just before a verb end in a character subject."""
     lex = _lexicon()
     words = [w for w in _WORD.findall(before[-_REACH:]) if not w.startswith("(")][-6:]
     while words and (words[-1].lower() in lex.between or words[-1].lower().endswith("ly")):
@@ -188,7 +190,7 @@ def _subject(before: str, names: frozenset[str], *, named: bool = True) -> bool:
         return low[:-2] in lex.pronouns
     if low in lex.pronouns or low in lex.characters:
         return True
-    return named and last[0].isupper() and last in names and low not in _PLAIN and low not in lex.not_names
+    return last[0].isupper() and last in names and low not in _PLAIN and low not in lex.not_names
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -204,14 +206,11 @@ def _event(sentence: str, m: re.Match[str], names: frozenset[str], *, idiom: boo
     prefix = _clause_before(sentence, m.start())
     if re.search(r"\bonly to\s*$", prefix):
         return True
-    if (lex.modal if idiom else lex.hypothetical).search(prefix) or lex.backstory.search(prefix):
+    if lex.hypothetical.search(prefix) or lex.backstory.search(prefix):
+        return False
+    if not idiom and lex.infinitive.search(prefix):  # "to just not die"; an idiom may be an infinitive
         return False
     return idiom or _subject(sentence[: m.start()], names)
-
-
-def _dead(s: str, m: re.Match[str], names: frozenset[str]) -> bool:
-    """ "Anna was dead", "he's dead": the copula's subject is a character and nothing hypothetical precedes it."""
-    return _event(s, m, names)
 
 
 def _death(s: str, names: frozenset[str]) -> bool:
@@ -224,24 +223,28 @@ def _death(s: str, names: frozenset[str]) -> bool:
             return True
     if lex.turns_into.search(s):
         return True
-    if any(_dead(s, m, names) for m in lex.dead.finditer(s)):
+    if any(_event(s, m, names) for m in lex.dead.finditer(s)):  # "Anna was dead", "he's dead"
         return True
     if any(_event(s, m, names, idiom=True) for m in lex.idioms.finditer(s)):
         return True
     return bool(lex.noun_after_time.search(s) or lex.seen.search(s) or lex.counterfactual.search(s))
 
 
-def _narrates(s: str, names: frozenset[str], *, named: bool = True) -> bool:
-    """A character subject then a story verb ("she leaves", "he does not see her"); `named`: a name may be the
-    subject (else only a pronoun or a character noun, which no plural noun after a name can fake)."""
+def _narrates(s: str, names: frozenset[str]) -> bool:
+    """A character subject then a story verb ("she leaves", "he does not see her")."""
     lex = _lexicon()
     for m in _WORD.finditer(s):
         word = m.group()
         if word.startswith("(") or not _FINITE.match(word) or word in lex.not_events or word in _PLAIN:
             continue
-        if _subject(s[: m.start()], names, named=named) and not lex.hypothetical.search(_clause_before(s, m.start())):
+        prefix = _clause_before(s, m.start())
+        if (
+            _subject(s[: m.start()], names)
+            and not lex.hypothetical.search(prefix)
+            and not lex.infinitive.search(prefix)
+        ):
             return True
-    return any(_subject(s[: m.start()], names, named=named) for m in lex.negated.finditer(s))
+    return any(_subject(s[: m.start()], names) for m in lex.negated.finditer(s))
 
 
 def _twist(s: str, names: frozenset[str]) -> bool:
@@ -275,14 +278,14 @@ def _ending(s: str, names: frozenset[str]) -> bool:
 def reveals(sentence: str, names: frozenset[str], *, setup: bool = False, opening: bool = False) -> bool:
     """True when the sentence reveals a death, an outcome, a twist, the ending or late plot. `setup`: it belongs
     to the review's account of the premise, where a death or a discovery is the story's start; `opening`: it is
-    in the review's first part, where a synopsis orders first-act events with "eventually" and "later"."""
+    in the review's first part; in either, a synopsis orders first-act events with "eventually" and "later"."""
     lex = _lexicon()
     s = lex.metaphor.sub(" ", sentence)
     if lex.meta.search(s) or BODY_RE.search(s):
         return False
     if _ending(s, names):
         return True
-    late = lex.anchors.search(s) or (None if opening else lex.weak.search(s))
+    late = lex.anchors.search(s) or (None if opening or setup else lex.weak.search(s))
     if late and _narrates(s, names):
         return True
     if setup and not late:

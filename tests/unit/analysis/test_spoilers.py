@@ -87,10 +87,11 @@ def test_a_plot_outcome_is_hidden(sentence: str) -> None:
 
 
 def test_a_synopsis_orders_first_act_events_with_eventually() -> None:
-    """At the start of a review "eventually" and "later" order the premise (judged by position)."""
+    """At the start of a review, or after "it follows", "eventually" and "later" order the premise."""
     synopsis = "Tom moves to the coast. Eventually he finds work at the harbour.\n\n"
     assert not hidden(synopsis, lead="")
     assert hidden("Eventually he finds work at the harbour.")
+    assert not hidden("It follows a boxer as he joins the gang and eventually becomes its boss.")
 
 
 @pytest.mark.parametrize(
@@ -171,6 +172,14 @@ def test_a_name_is_a_capitalised_word_no_nationality_or_possessive_fakes() -> No
     """ "Irish dramas" is no Irish doing "dramas"; "Tom's tedious" no Tom doing "tedious"."""
     assert not hidden("Eventually the Irish dramas of the nineties gave way to films.")
     assert not hidden("Finally, can Tom's tedious niceness save him?")
+
+
+@pytest.mark.parametrize("line", ["Warning: Spoilers", "*** SPOILERS ***", "Major spoilers below"])
+def test_a_short_line_naming_spoilers_is_a_warning(line: str) -> None:
+    assert hidden(f"{line}\n\nTom takes the money.")
+    # the plot told under it, where "to" is a preposition and not an infinitive
+    assert hidden(f"{line}\n\nShe goes to the police once she realized her brother was guilty.")
+    assert hidden(f"{line}\n\nStill, even this last job he manages to botch.")
 
 
 def test_a_spoiler_warning_hides_the_plot_it_heads_not_the_opinions_or_a_promise() -> None:

@@ -317,7 +317,7 @@ def spoiler_flags(spans: list[Span], text: str) -> list[bool]:
     names = _names(spans)
     flags: list[bool] = []
     warned = False
-    telling = -1  # the paragraph whose plot narration is being hidden (after a reveal or an announced ending)
+    telling = -1  # the paragraph whose plot narration is being hidden (after an ending told or announced)
     for i, span in enumerate(spans):
         line_start = text.rfind("\n", 0, span.start) + 1
         if _HEADING.match(text[line_start : span.end].strip()) and not _warns(span.sentence):
@@ -328,7 +328,12 @@ def spoiler_flags(spans: list[Span], text: str) -> list[bool]:
         told = span.block == telling and narrates and not lex.opinion.search(span.sentence)
         # under the reviewer's own warning, the plot they tell is hidden, their opinions and the premise are not
         flags.append(content or told or (warned and narrates and not setup))
-        if content or told or lex.announce.search(span.sentence):
+        # only an ending told or announced goes on in the paragraph's narration; another reveal stands alone
+        if (
+            told
+            or lex.announce.search(span.sentence)
+            or (content and _ending(lex.metaphor.sub(" ", span.sentence), names))
+        ):
             telling = span.block
         elif span.block != telling:
             telling = -1

@@ -42,6 +42,7 @@ def hidden(sentence: str, lead: str = LEAD) -> bool:
         "Had he lived, it would have been a happier film.",  # a counterfactual survival
         "A wedding dance becomes a massacre in the courtyard.",  # a scene that turns into a killing
         "He survives the war only to die in a car crash at home.",  # "only to die"
+        "That means he's the first to die.",  # "the first to die"
     ],
 )
 def test_a_characters_death_is_hidden(sentence: str) -> None:
@@ -65,6 +66,7 @@ def test_a_characters_death_is_hidden(sentence: str) -> None:
         "Ruiz shoots Lisbon as Havana and the city glows.",  # shooting a film
         "The documentary is a killer and the soundtrack is to die for.",  # praise
         "The actor later died, and the film is dedicated to him at the festival.",  # the film's making, not its story
+        "The screenwriters added some bits at the end which ruin it.",  # the film's making
     ],
 )
 def test_a_death_word_in_another_sense_is_not_hidden(sentence: str) -> None:
@@ -193,6 +195,16 @@ def test_a_spoiler_warning_hides_the_plot_it_heads_not_the_opinions_or_a_promise
     assert marked == {"The old man leaves the lighthouse at dawn."}
     assert not hidden("I won't spoil what happens next. The old man leaves the lighthouse.")
     assert hidden("If you haven't seen it, stop reading now. The old man leaves the lighthouse.")
+
+
+def test_only_an_ending_goes_on_in_its_paragraph() -> None:
+    """After another reveal the paragraph's next sentences are judged on their own."""
+    text = (
+        LEAD + "The two sisters reunite at the funeral. They know their father cannot live alone. He wants to stay put."
+    )
+    spans = split_sentences(text)
+    marked = {s.sentence for s, f in zip(spans, spoiler_flags(spans, text), strict=True) if f}
+    assert marked == {"The two sisters reunite at the funeral."}
 
 
 def test_an_ending_paragraph_hides_its_narration_not_its_opinions() -> None:

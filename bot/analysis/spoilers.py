@@ -278,7 +278,8 @@ def _ending(s: str, names: frozenset[str]) -> bool:
 def reveals(sentence: str, names: frozenset[str], *, setup: bool = False, opening: bool = False) -> bool:
     """True when the sentence reveals a death, an outcome, a twist, the ending or late plot. `setup`: it belongs
     to the review's account of the premise, where a death or a discovery is the story's start; `opening`: it is
-    in the review's first part; in either, a synopsis orders first-act events with "eventually" and "later"."""
+    in the review's first part or in a synopsis paragraph; in either, "eventually" and "later" order first-act
+    events."""
     lex = _lexicon()
     s = lex.metaphor.sub(" ", sentence)
     if lex.meta.search(s) or BODY_RE.search(s):
@@ -305,6 +306,19 @@ def _premise(spans: list[Span], i: int, text: str) -> bool:
     return spans[i].start < len(text) / 3 and bool(lex.premise_opener.match(spans[i].sentence))
 
 
+def _synopses(spans: list[Span]) -> list[bool]:
+    """Per sentence: its paragraph was opened earlier by a set-up cue ("The plot follows ..."), so it is a synopsis,
+    where "eventually" orders the premise's events."""
+    lex = _lexicon()
+    opened: set[int] = set()
+    out: list[bool] = []
+    for span in spans:
+        out.append(span.block in opened)
+        if lex.setup.search(span.sentence):
+            opened.add(span.block)
+    return out
+
+
 def _warns(sentence: str) -> bool:
     """The reviewer warns that the plot follows (and does not promise to keep it back)."""
     lex = _lexicon()
@@ -317,13 +331,15 @@ def spoiler_flags(spans: list[Span], text: str) -> list[bool]:
     names = _names(spans)
     flags: list[bool] = []
     warned = False
+    synopses = _synopses(spans)
     telling = -1  # the paragraph whose plot narration is being hidden (after an ending told or announced)
     for i, span in enumerate(spans):
         line_start = text.rfind("\n", 0, span.start) + 1
         if _HEADING.match(text[line_start : span.end].strip()) and not _warns(span.sentence):
             warned = False
         setup = _premise(spans, i, text)
-        content = reveals(span.sentence, names, setup=setup, opening=span.start < _OPENING * len(text))
+        synopsis = span.start < _OPENING * len(text) or synopses[i]
+        content = reveals(span.sentence, names, setup=setup, opening=synopsis)
         narrates = _narrates(span.sentence, names) and not _FIRST_PERSON.search(span.sentence)
         told = span.block == telling and narrates and not lex.opinion.search(span.sentence)
         # under the reviewer's own warning, the plot they tell is hidden, their opinions and the premise are not

@@ -4,7 +4,7 @@ A sentence is marked for what it reveals, never for a single word: a character's
 content, how the film ends, or a story event told as late ("eventually", "in the end"). Each event needs a character
 for its subject (a pronoun, a character noun, or a name the review writes capitalised mid-sentence) and counts
 neither in a hypothetical ("could have died"), in another sense ("death metal"), in the film's awards or making, nor
-in a set-up ("One day, they meet ... it turns out she has a home"). Under a reviewer's own spoiler warning, and in a
+in a set-up ("One day, they find a dog ... it turns out it has an owner"). Under a reviewer's own spoiler warning, and in a
 paragraph that has begun to tell the ending, the plot narration is hidden too, but not the reviewer's opinions. The
 word lists are data: bot/analysis/data/spoiler_words.toml.
 """

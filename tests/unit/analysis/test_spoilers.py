@@ -34,15 +34,15 @@ def hidden(sentence: str, lead: str = LEAD) -> bool:
         "The twins murder their uncle.",  # an active killing of a character
         "Killing him off halfway through was a mistake.",  # "kill X off"
         "She commits one last murder before the credits.",  # committing a killing
-        "Tom wasn't the only character to reach an early grave.",  # an idiom in an infinitive
+        "Tom is not the last of the brothers to reach an early grave.",  # an idiom in an infinitive
         "Nadia mends things with her father before his death.",  # a death noun after a time preposition
         "We watch the old man die alone.",  # a death seen
-        "So... he's dead, isn't he?",  # a death as a state
-        "It seems she didn’t make it.",  # an idiom of dying, with a curly apostrophe
+        "By now you will have guessed: she's dead.",  # a death as a state
+        "Sadly, her brother didn’t make it.",  # an idiom of dying, with a curly apostrophe
         "Had he lived, it would have been a happier film.",  # a counterfactual survival
         "A wedding dance becomes a massacre in the courtyard.",  # a scene that turns into a killing
-        "He survives the war only to die in a car crash at home.",  # "only to die"
-        "That means he's the first to die.",  # "the first to die"
+        "She outlives the siege only to die of a fever.",  # "only to die"
+        "As usual, the comic sidekick is the first to die.",  # "the first to die"
     ],
 )
 def test_a_characters_death_is_hidden(sentence: str) -> None:
@@ -54,7 +54,7 @@ def test_a_characters_death_is_hidden(sentence: str) -> None:
     [
         "A blind death metal guitarist rides on the truck.",  # another sense of "death"
         "I was bored to death by the middle hour.",  # an idiom of the critic's
-        "The old seer makes gloomy predictions of death on the island.",  # a passing noun, no event
+        "The fortune teller warns of a death in the village.",  # a passing noun, no event
         "He could easily have died in the desert.",  # a hypothetical
         "The western is dead, the critics said.",  # a genre, no character
         "Her answer is dead on.",  # an idiom
@@ -62,11 +62,11 @@ def test_a_characters_death_is_hidden(sentence: str) -> None:
         "The hero's only goal is to not die.",  # an infinitive goal
         "She does not die, whatever the trailer suggests.",  # a negation
         "Mara, whose son has just been killed at the front, cooks for the boys.",  # a character's backstory
-        "She cannot forgive the drinking that killed her father.",  # the killer is no character
+        "He blames the storm that killed his brother.",  # the killer is no character
         "Ruiz shoots Lisbon as Havana and the city glows.",  # shooting a film
         "The documentary is a killer and the soundtrack is to die for.",  # praise
         "The actor later died, and the film is dedicated to him at the festival.",  # the film's making, not its story
-        "The screenwriters added some bits at the end which ruin it.",  # the film's making
+        "The screenwriters tacked on a new scene at the end.",  # the film's making
     ],
 )
 def test_a_death_word_in_another_sense_is_not_hidden(sentence: str) -> None:
@@ -93,14 +93,14 @@ def test_a_synopsis_orders_first_act_events_with_eventually() -> None:
     synopsis = "Tom moves to the coast. Eventually he finds work at the harbour.\n\n"
     assert not hidden(synopsis, lead="")
     assert hidden("Eventually he finds work at the harbour.")
-    assert not hidden("It follows a boxer as he joins the gang and eventually becomes its boss.")
+    assert not hidden("It follows a cook as she joins the crew and eventually runs the kitchen.")
     assert not hidden("The plot follows a spy. He loses his gadgets. He eventually learns to trust a stranger.")
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Ultimately, he admits the film came down to one producer.",  # the speaker's word, not an event
+        "Ultimately, she admits the shoot was a nightmare.",  # the speaker's word, not an event
         "Finally, the film is a triumph of design.",  # the critic's verdict
         "Mara Lind later went on to win an Oscar for the role.",  # the actor's awards
         "In the end, it is the performances that stay with you.",  # no character does anything
@@ -126,9 +126,9 @@ def test_a_twists_content_is_hidden(sentence: str) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The documentary turns out to be much more than a polemic.",  # the film as subject: the critic's view
+        "The documentary turns out to be far richer than its subject.",  # the film as subject: the critic's view
         "The director tightens each twist of the intricate narrative.",  # "twist" as craft
-        "The revelation at the end is so extreme that it changes everything.",  # that there is a reveal, not what
+        "The big revelation at the end is wild.",  # that there is a reveal, not what
     ],
 )
 def test_a_twist_word_without_its_content_is_not_hidden(sentence: str) -> None:
@@ -164,7 +164,7 @@ def test_the_ending_told_is_hidden(sentence: str) -> None:
         "The ending is haunting.",
         "By the time we reach the haunting final act, the film reminds us of the devastating toll of poverty.",
         "The association is underlined in the film's lovely closing image.",
-        "The ending of this movie just sunk it for me.",
+        "The ending of this movie ruined it for me.",
     ],
 )
 def test_the_ending_judged_is_not_hidden(sentence: str) -> None:
@@ -172,8 +172,8 @@ def test_the_ending_judged_is_not_hidden(sentence: str) -> None:
 
 
 def test_a_name_is_a_capitalised_word_no_nationality_or_possessive_fakes() -> None:
-    """ "Irish dramas" is no Irish doing "dramas"; "Tom's tedious" no Tom doing "tedious"."""
-    assert not hidden("Eventually the Irish dramas of the nineties gave way to films.")
+    """ "British comedies" is no British doing "comedies"; "Tom's tedious" no Tom doing "tedious"."""
+    assert not hidden("Eventually the British comedies of the nineties gave way to thrillers.")
     assert not hidden("Finally, can Tom's tedious niceness save him?")
 
 
@@ -181,8 +181,8 @@ def test_a_name_is_a_capitalised_word_no_nationality_or_possessive_fakes() -> No
 def test_a_short_line_naming_spoilers_is_a_warning(line: str) -> None:
     assert hidden(f"{line}\n\nTom takes the money.")
     # the plot told under it, where "to" is a preposition and not an infinitive
-    assert hidden(f"{line}\n\nShe goes to the police once she realized her brother was guilty.")
-    assert hidden(f"{line}\n\nStill, even this last job he manages to botch.")
+    assert hidden(f"{line}\n\nShe calls the police once she realized her brother was guilty.")
+    assert hidden(f"{line}\n\nEven the last job, he manages to botch.")
 
 
 def test_a_spoiler_warning_hides_the_plot_it_heads_not_the_opinions_or_a_promise() -> None:
@@ -201,7 +201,8 @@ def test_a_spoiler_warning_hides_the_plot_it_heads_not_the_opinions_or_a_promise
 def test_only_an_ending_goes_on_in_its_paragraph() -> None:
     """After another reveal the paragraph's next sentences are judged on their own."""
     text = (
-        LEAD + "The two sisters reunite at the funeral. They know their father cannot live alone. He wants to stay put."
+        LEAD
+        + "The two sisters reunite at the funeral. They agree their mother needs a nurse. She refuses to leave the farm."
     )
     spans = split_sentences(text)
     marked = {s.sentence for s, f in zip(spans, spoiler_flags(spans, text), strict=True) if f}

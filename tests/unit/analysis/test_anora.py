@@ -81,7 +81,7 @@ def test_implicit_and_debate_prompts(anora: Analysis) -> None:
 
 
 def test_the_final_act_judged_is_no_spoiler(anora: Analysis) -> None:
-    """"the haunting final act ... the devastating toll" judges the ending and tells no event (issue 18)."""
+    """The "haunting final act ... devastating toll" judges the ending and tells no event (issue 18)."""
     assert not any("final act" in s.sentence for s in anora.spoilers)
 
 

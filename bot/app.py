@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.analysis import ANALYSER_VERSION, analyze
 from bot.config import Settings
-from bot.ingest import IngestError, read_review, review_files
+from bot.ingest import IngestError, read_review, review_files, shown
 from bot.lookup import FilmIndex, Match
 from bot.models import Analysis, Film, Incoming, Message, Review
 from bot.ports import ChatPort
@@ -119,7 +119,7 @@ class App:
                 continue
             except Exception as exc:  # a parser bug must cost one file, never the whole import
                 log.exception("reading %s failed", path)
-                report.errors.append(IngestError(str(path), 0, f"cannot be read ({type(exc).__name__})"))
+                report.errors.append(IngestError(shown(path), 0, f"cannot be read ({type(exc).__name__})"))
                 continue
             review, outcome = await self.store.upsert_review(doc, club_id, seed=seed)
             getattr(report, outcome).append(str(path))

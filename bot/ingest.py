@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,11 +13,20 @@ from bot.bounds import Breach, check_aliases, check_text
 from bot.models import ReviewDoc
 
 MAX_BYTES = 200 * 1024
+_CAP = f"a review file may be at most {MAX_BYTES // 1024} KB"
 MIN_YEAR, MAX_YEAR = 1870, 2100
 _KEY_VALUE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:\s*(.*)$")
 _LIST_ITEM = re.compile(r"^\s+-\s*(.*)$")
 _YEAR = re.compile(r"[0-9]{4}")  # ASCII digits only: "²⁰²⁴".isdigit() is True, int() of it is not
 Meta = dict[str, tuple[int, str | list[str]]]  # key → (its line, its value)
+_KINDS = {
+    stat.S_IFDIR: "a folder",
+    stat.S_IFIFO: "a FIFO",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFSOCK: "a socket",
+}
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only; Windows has no FIFOs to block on
 
 
 @dataclass(frozen=True)
@@ -42,11 +53,42 @@ def review_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def read_review(path: Path) -> ReviewDoc:
     """Read and parse one review file, or raise IngestError."""
+    name = shown(path)
+    if name != str(path):  # bytes no UTF-8 text can hold: the store and the terminal cannot keep them
+        raise IngestError(name, 0, "the file name is not UTF-8; rename the file")
+    return parse_review(_read_capped(path, name), name)
+
+
+def shown(path: Path | str) -> str:
+    """A path as printable text: the bytes of a name that is not UTF-8 shown as \\xNN escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _read_capped(path: Path, name: str) -> bytes:
+    """A regular file's bytes, its size checked before reading and at most one byte over the cap read."""
     try:
-        raw = path.read_bytes()
+        _check_file(os.stat(path), name)  # a FIFO or a device is never opened, a huge file never read
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)  # a FIFO swapped in after the stat cannot block the open
+        with open(fd, "rb") as file:
+            _check_file(os.fstat(file.fileno()), name)
+            raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise IngestError(str(path), 0, f"cannot read the file ({exc.strerror or exc})") from None
-    return parse_review(raw, str(path))
+        raise IngestError(name, 0, f"cannot read the file ({exc.strerror or exc})") from None
+    if len(raw) > MAX_BYTES:  # it grew after the stat
+        raise IngestError(name, 0, f"the file is over {MAX_BYTES // 1024} KB; {_CAP}")
+    return raw
+
+
+def _check_file(info: os.stat_result, name: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a file")
+        raise IngestError(name, 0, f"is not a regular file ({kind}); a review file must be a regular file")
+    if info.st_size > MAX_BYTES:
+        raise IngestError(name, 0, _too_big(info.st_size))
+
+
+def _too_big(size: int) -> str:
+    return f"the file is {-(-size // 1024):,} KB; {_CAP}"
 
 
 def parse_review(raw: bytes, path: str = "<review>") -> ReviewDoc:
@@ -69,7 +111,7 @@ def parse_review(raw: bytes, path: str = "<review>") -> ReviewDoc:
 
 def _decode(raw: bytes, path: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise IngestError(path, 0, f"the file is {len(raw) // 1024} KB; a review file may be at most 200 KB")
+        raise IngestError(path, 0, _too_big(len(raw)))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise IngestError(path, line, "the file is binary (it contains NUL bytes), not a text review")

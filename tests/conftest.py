@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -41,3 +42,10 @@ def review_file(folder: Path, name: str, title: str = "Some Film", year: str = "
     path = folder / name
     path.write_text(f"---\ntitle: {title}\nyear: {year}\n---\n{text}\n", encoding="utf-8")
     return path
+
+
+def misnamed_file(folder: Path) -> str:
+    """Write a good review under a name that is not UTF-8 (Latin-1 "café.md"); the name as errors show it."""
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.md"), "wb") as out:
+        out.write(b"---\ntitle: Cafe\nyear: 2020\n---\nA review.\n")
+    return f"{folder}{os.sep}caf\\xe9.md"

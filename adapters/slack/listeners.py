@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from typing import Any
 
@@ -23,10 +24,12 @@ from bot.commands import REGISTRY, parse_line
 from bot.models import Incoming, Message
 from bot.polls import PollError
 
+log = logging.getLogger(__name__)
 COMMAND = re.compile(r"^/[\w-]+$")
 # An answer as Slack needs it: its messages (whether it may be kept), the ack body, and what follows the ack.
 Reply = tuple[list[Message], dict[str, Any] | None, Later]
 INCOMPLETE = "Slack sent this command without its workspace, channel or member; please try again."
+VOTE_NOT_SAVED = "Your vote could not be saved just now; please try again."
 
 
 def field(payload: Any, *path: str) -> str:
@@ -121,10 +124,18 @@ class Listeners:
             # A click carrying another workspace's ids is refused like an unknown poll: nothing is stored.
             await self.chat.polls.vote(parsed[0], user, parsed[1], club_id=team_of(body))
         except PollError as exc:
-            say = respond(text=escape(str(exc)), response_type="ephemeral", replace_original=False)
-            self.background.spawn(_quietly(say), "poll refusal")
+            self._tell(respond, escape(str(exc)))
+            return
+        except Exception as exc:  # the store failed: the member is told the truth, not "could not be read"
+            log.error("a vote on poll %s could not be saved: %s", parsed[0], type(exc).__name__, exc_info=True)
+            self._tell(respond, VOTE_NOT_SAVED)
             return
         self.coalescer.touch(parsed[0])
+
+    def _tell(self, respond: AsyncRespond, text: str) -> None:
+        """A note only the member who clicked sees, sent after the ack."""
+        say = respond(text=text, response_type="ephemeral", replace_original=False)
+        self.background.spawn(_quietly(say), "vote note")
 
     async def button(
         self, ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient, respond: AsyncRespond

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.app import App
 from bot.config import Settings
-from tests.conftest import ROOT, SEEDS, review_file
+from tests.conftest import ROOT, SEEDS, misnamed_file, review_file
 
 
 async def test_every_shipped_seed_imports_cleanly(app: App) -> None:
@@ -130,3 +130,14 @@ async def test_a_changed_seed_still_updates_its_own_review(settings: Settings, t
         assert review is not None and "upgraded" in review.text
     finally:
         await second.close()
+
+
+async def test_a_file_name_that_is_not_utf8_is_one_error_and_the_others_import(app: App, tmp_path: Path) -> None:
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    review_file(folder, "good.md", "Good Film")
+    name = misnamed_file(folder)
+    report = await app.import_paths([folder])
+    assert [Path(p).name for p in report.created] == ["good.md"]
+    assert [str(e) for e in report.errors] == [f"{name}: the file name is not UTF-8; rename the file"]
+    assert app.find("Cafe").film is None

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.ingest import MAX_BYTES, IngestError, parse_review
+from bot.ingest import MAX_BYTES, IngestError, parse_review, read_review
 
 GOOD = b"""---
 title: Anora
@@ -69,6 +72,40 @@ def test_an_oversized_file_is_refused_before_decoding() -> None:
     raw = b"---\ntitle: X\n---\n" + b"a" * MAX_BYTES
     with pytest.raises(IngestError, match="at most 200 KB"):
         parse_review(raw, "big.md")
+
+
+def test_a_file_over_the_cap_is_refused_from_its_size_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "big.md"
+    with path.open("wb") as sparse:
+        sparse.truncate(MAX_BYTES + 1)
+    with pytest.raises(IngestError, match="at most 200 KB"):
+        read_review(path)
+
+
+def _as_small(st: os.stat_result) -> os.stat_result:
+    """The stat a file had before it grew: 10 bytes."""
+    return os.stat_result((*st[:6], 10, *st[7:]))
+
+
+def test_a_file_that_grows_past_the_cap_is_refused_while_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.md"
+    path.write_bytes(GOOD + b"a" * MAX_BYTES)
+    real_stat, real_fstat = os.stat, os.fstat
+    monkeypatch.setattr(os, "stat", lambda p, *a, **kw: _as_small(real_stat(p, *a, **kw)))
+    monkeypatch.setattr(os, "fstat", lambda fd: _as_small(real_fstat(fd)))
+    with pytest.raises(IngestError, match="at most 200 KB"):
+        read_review(path)
+
+
+def test_a_folder_or_fifo_is_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    for path, kind in ((fifo, "a FIFO"), (tmp_path, "a folder")):
+        with pytest.raises(IngestError) as caught:
+            read_review(path)
+        assert str(caught.value) == f"{path}: is not a regular file ({kind}); a review file must be a regular file"
 
 
 @settings(max_examples=300, deadline=None)

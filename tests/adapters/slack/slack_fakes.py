@@ -38,6 +38,13 @@ SLOW = 0.5  # seconds a "timeout" fault waits; clients in the fault tests give u
 # Everything the bot sent anyone in this test session (Web API arguments, response_url bodies, acks):
 # the mention check in conftest.py scans each entry for a ping the bot made out of content.
 SENT: list[tuple[str, Any]] = []
+# Slack gives every request a trigger_id of its own, so no two requests are signed alike (a repeat is a replay).
+_TRIGGERS = itertools.count(1)
+
+
+def trigger_id() -> str:
+    """A fresh trigger_id, as Slack sends with each slash command and click."""
+    return f"13345224609.738474920.{next(_TRIGGERS):031x}"
 
 
 @dataclass
@@ -265,7 +272,7 @@ def command_fields(
         "api_app_id": "A1",
         "is_enterprise_install": "false",
         "response_url": fake.response_url(f"cmd-{user}"),
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": trigger_id(),
     }
 
 
@@ -287,7 +294,7 @@ def click_payload(
         "api_app_id": "A1",
         "token": "legacy-verification-token",
         "container": {"type": "message", "message_ts": ts, "channel_id": channel, "is_ephemeral": False},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": trigger_id(),
         "channel": {"id": channel, "name": "films"},
         "message": {"type": "message", "ts": ts, "text": ""},
         "response_url": fake.response_url(f"click-{user}"),

@@ -4,17 +4,20 @@ rules; a keyed thread appears exactly once; a permanent failure raises a clear e
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 
 import pytest
 from slack_fakes import BOT_TOKEN, SECRET, FakeSlack
 from slack_harness import POLL, Harness, buttons, fake_slack, harness
 
+from adapters.slack.listeners import VOTE_NOT_SAVED
 from adapters.slack.posting import SlackRefused, SlackUnavailable
 from adapters.slack.retries import CONNECTION_RETRIES, RATE_LIMIT_RETRIES, SERVER_ERROR_RETRIES
 from bot.config import Settings
 from bot.models import Inline, Message, PostRef, Section
 from bot.scheduler import Unpostable
+from bot.store.polls import SqlitePolls
 
 NOTE = Message("Week 1", (Section(paragraphs=((Inline("Talk about the ending."),),)),))
 
@@ -138,3 +141,29 @@ async def test_a_poll_slack_refuses_is_reported_to_the_member(slack: Harness) ->
     assert status == 200
     key, said = slack.fake.responses[-1]
     assert key == "cmd-U1" and said["response_type"] == "ephemeral" and "invite me" in said["text"]
+
+
+class _FailingPolls(SqlitePolls):
+    """The poll store with a disk that fails every vote write."""
+
+    async def replace_vote(self, poll_id: int, user_id: str, option: int) -> bool:
+        raise sqlite3.OperationalError("disk I/O error")
+
+
+async def test_a_vote_the_database_cannot_save_is_not_counted_and_the_member_is_told(
+    slack: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    ts, blocks = await slack.post_poll()
+    slack.adapter.chat.polls.repo = _FailingPolls(slack.core.store)
+    first = buttons(blocks)[0]
+    with caplog.at_level(logging.ERROR):
+        status, body = await slack.click(first["action_id"], first["value"], "U2", ts)
+        await slack.adapter.drain()
+    assert (status, body) == (200, "")
+    assert slack.fake.responses[-1] == (
+        "click-U2",
+        {"text": VOTE_NOT_SAVED, "response_type": "ephemeral", "replace_original": False},
+    )
+    assert VOTE_NOT_SAVED == "Your vote could not be saved just now; please try again."
+    assert await slack.votes() == [] and slack.fake.made("chat.update") == []
+    assert "OperationalError" in caplog.text

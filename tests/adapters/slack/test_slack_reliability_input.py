@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from slack_fakes import FakeSlack, click_body, click_payload, command_body, command_fields, pings, post, sign
-from slack_harness import Harness, buttons, dumps, harness
+from slack_harness import Harness, buttons, dumps, harness, with_poll
 
-from adapters.slack.guard import UNREADABLE
+from adapters.slack.guard import UNREADABLE, WINDOW, Replays
 from bot.commands import REGISTRY
 from bot.config import Settings
 from bot.models import PollSpec, PostRef
@@ -216,6 +216,37 @@ async def test_unsigned_or_stale_requests_get_401_and_do_nothing(slack: Harness,
         assert status == 401 and "Traceback" not in answer
     await slack.adapter.drain()
     assert len(slack.fake.calls) == calls and await slack.votes() == []
+
+
+async def test_a_replayed_signed_request_is_refused_and_does_nothing(slack: Harness) -> None:
+    body = command_body(slack.fake, "/poll", "anora")
+    headers = sign(body)  # one signature, as captured off the wire
+    await with_poll(slack.core)
+    assert await post(slack.http, slack.url, body, headers) == (200, "")
+    await slack.adapter.drain()
+    assert len(slack.fake.made("chat.postMessage")) == 1
+    calls = len(slack.fake.calls)
+    for _ in range(2):
+        assert (await post(slack.http, slack.url, body, headers))[0] == 401
+    await slack.adapter.drain()
+    assert len(slack.fake.calls) == calls
+    again = command_body(slack.fake, "/poll", "anora")  # the member's next /poll: a trigger_id of its own
+    assert await post(slack.http, slack.url, again) == (200, "")
+    await slack.adapter.drain()
+    assert len(slack.fake.made("chat.postMessage")) == 2
+
+
+async def test_signatures_are_remembered_for_their_window_within_a_bound() -> None:
+    now = [1_000_000.0]
+    replays = Replays(size=3, now=lambda: now[0])
+    assert replays.first_use("v0=a", 1_000_000) and not replays.first_use("v0=a", 1_000_000)
+    now[0] += WINDOW - 1
+    assert not replays.first_use("v0=a", 1_000_000)
+    now[0] += 1  # its timestamp has left the window: bolt refuses it as stale, and it is forgotten
+    assert replays.first_use("v0=b", int(now[0])) and len(replays) == 1
+    for name in "cdef":
+        assert replays.first_use(f"v0={name}", int(now[0]))
+    assert len(replays) == 3  # the oldest make room
 
 
 async def test_a_poll_closes_after_slack_poll_hours(settings: Settings, fake: FakeSlack) -> None:

@@ -6,7 +6,7 @@ import re
 
 from bot.analysis.evidence import aspect_of
 from bot.analysis.text import Span, display
-from bot.analysis.verdict import judge, verdict_score
+from bot.analysis.verdict import award_news, judge, verdict_score
 from bot.models import Summary
 
 _LABEL = re.compile(
@@ -26,7 +26,8 @@ _BOILERPLATE = re.compile(
     r"spoiler (?:warning|alert)|reviewed (?:at|on)|running time|"
     # web chrome: magazine and site promotions, photo credits
     r"never miss|welcome to|sign in|register|photo(?:graph)?:|image:|credit:|courtesy of|getty|all rights|"
-    r"subscription|membership|priority booking|merchandise|price based on|buy tickets|book now|box office:|on demand|open online",
+    r"subscription|membership|priority booking|merchandise|price based on|buy tickets|book now|box office:|on demand|open online|"
+    r"we promise|unsubscribe|spam|look like you have",
     re.I,
 )
 
@@ -55,13 +56,30 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
         for i, s in enumerate(bare)
         if s.block in debris - interview and not flags[i] and _usable(s) and _names_and_judges(s, title)
     ]
-    tldr = max(
-        verdicts,
-        key=lambda p: (
-            verdict_score(p[1], title, edge=p[1].block in edges) - (0.5 if _PRONOUN_VERDICT.match(p[1].sentence) else 0)
-        ),
+    news = award_news(spans, title)
+    # a news lead names many films in title case, which _usable takes for a list: judged on its own here
+    lead = [
+        (i, sp)
+        for i, sp in enumerate(bare)
+        if news
+        and not flags[i]
+        and _news_of_the_film(sp, title)
+        and _whole(sp)
+        and not _BOILERPLATE.search(sp.sentence)
+    ]
+    tldr = (
+        lead[0]
+        if lead
+        else max(
+            verdicts,
+            key=lambda p: (
+                verdict_score(p[1], title, edge=p[1].block in edges)
+                - (0.5 if _PRONOUN_VERDICT.match(p[1].sentence) else 0)
+            ),
+        )
     )
-    points = _key_points(prose, tldr[0], title)
+    pool = sorted(dict(prose + lead).items()) if news else prose  # award news: the film's own results too
+    points = _key_points(pool, tldr[0], title, news)
     return Summary(_shown(tldr[1].sentence), tuple(_shown(s.sentence) for _, s in points))
 
 
@@ -73,6 +91,19 @@ def _shown(sentence: str) -> str:
 
 # "It's a gorgeous, haunting film.": read under the film's title, the pronoun is the film.
 _PRONOUN_VERDICT = re.compile(r"(?:It|This)(?:[’']s| is| was| remains| feels| proves)\b")
+
+
+def _whole(span: Span) -> bool:
+    """A complete sentence of 8+ words and at most 300 characters, no cut quotation."""
+    s = display(span.sentence)
+    ends = s.rstrip("”’\"')*_").endswith((".", "!"))
+    return ends and len(s.split()) >= 8 and len(s) <= 300 and s.count("“") == s.count("”") and not _CONNECTIVE.match(s)
+
+
+def _news_of_the_film(span: Span, title: str) -> bool:
+    """In award news, the film's own result: the first sentence naming it with an award is the lead."""
+    j = judge(span.sentence, title)
+    return j.award and j.film == 1.0 and not j.hypothetical
 
 
 def _names_and_judges(span: Span, title: str) -> bool:
@@ -147,7 +178,8 @@ def _usable(span: Span) -> bool:
 
 # "Time Out Chicago said, ...", "as David Sims wrote": another critic's words reported
 _REPORTED = re.compile(
-    r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)* (?:said|says|writes|wrote|argues|argued|notes|noted|calls|called)\b[,:]? [“\"‘]"
+    r"[A-Z][\w’'.-]+(?: [A-Z][\w’'.-]+)* (?:said|says|writes|wrote|argues|argued|notes|noted|calls|called|"
+    r"concludes|concluded|declares|declared|adds|added)\b(?: that)?[,:]? [“\"‘]"
     r"|\baccording to [A-Z]"
 )
 _CONNECTIVE = re.compile(
@@ -167,6 +199,12 @@ def _mostly_names(sentence: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) > 0.5 * len(words)
 
 
+def _news_score(span: Span, title: str) -> float:
+    """In award news a sentence about the film counts, one about other films does not (award words are news)."""
+    j = judge(span.sentence, title)
+    return (3.0 + (3.0 if j.award else 0.0)) if j.film == 1.0 else -3.0
+
+
 def _point_score(span: Span, title: str) -> float:
     """How much a sentence says what the critic thinks of the film (not plot, a bio, another film or awards)."""
     j = judge(span.sentence, title)
@@ -181,9 +219,10 @@ def _point_score(span: Span, title: str) -> float:
     return score - (1.5 if j.first_person and not j.film else 0.0)
 
 
-def _key_points(prose: list[tuple[int, Span]], tldr: int, title: str) -> list[tuple[int, Span]]:
-    """3-5 sentences that say what the critic thinks, the best of each paragraph, in the review's order."""
-    scored = [(i, s, _point_score(s, title)) for i, s in prose if i != tldr]
+def _key_points(prose: list[tuple[int, Span]], tldr: int, title: str, news: bool = False) -> list[tuple[int, Span]]:
+    """3-5 sentences that say what the critic thinks, the best of each paragraph, in the review's order; in
+    award news, what the film itself won or lost, not the other films' results."""
+    scored = [(i, s, _point_score(s, title) + (_news_score(s, title) if news else 0.0)) for i, s in prose if i != tldr]
     best: dict[int, tuple[int, Span, float]] = {}
     for row in scored:
         if row[1].block not in best or row[2] > best[row[1].block][2]:

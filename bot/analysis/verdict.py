@@ -25,18 +25,19 @@ _JUDGEMENT = re.compile(
     r"|of the year|stays with you|lingers|rewarding|a treat|a joy"
     r"|one of (?:my|the) (?:all-time )?favou?rites?|let ?down|(?:thoroughly|really|truly) (?:enjoyed|loved|liked)"
     r"|I(?: would|[’']d)? (?:highly |strongly )?recommend|money back|(?:a )?waste of (?:time|money)|write[- ]off"
-    r"|(?:worth|deserves) (?:a|your) (?:watch|look|viewing|time))",
+    r"|(?:worth|deserves) (?:a|your) (?:watch|look|viewing|time)|(?:is|was|feels|proves|remains) ultimately"
+    r"|glad I (?:saw|watched|went)|so much more than|underrated|overrated|works in every way)",
     re.I,
 )
 _AWARD = re.compile(
     r"\b(?:won|wins|winning|nominated|nominations?|nods?|Oscars?|Academy Awards?|BAFTAs?|Golden (?:Globe|Lion|Bear)s?"
-    r"|Palme|awards? (?:season|circuit|race)|frontrunner|contender|prizes?|jury|Best [A-Z]\w+|awarded)\b"
+    r"|Palme|awards?|frontrunner|contender|prizes?|jury|Best [A-Z]\w+|awarded|(?:won|got|took|received) best)\b"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|I[’']ll|we|our|us)\b")
 _META = re.compile(
     r"\bI(?: think I)? (?:want to|have to|need to|will|[’']ll|am going to|[’']m going to|can now|must|would like to)"
     r" (?:say|preface|admit|confess|start|begin|provide|talk|mention|point out|be honest|get back|explain|discuss)\b"
-    r"|\bmy two cents\b|\bin this (?:review|post|section|piece)\b",
+    r"|\bmy two cents\b|\bin this (?:review|post|section|piece)\b|\b(?:haven[’']t|have not|hadn[’']t) (?:rated|reviewed)\b",
     re.I,
 )
 _DEICTIC = re.compile(
@@ -114,7 +115,8 @@ def _other_film(sentence: str, title: str) -> bool:
 def verdict_score(span: Span, title: str, *, edge: bool) -> float:
     """How much a sentence reads like the review's bottom line on the film (`edge`: at its start or end)."""
     j = judge(span.sentence, title)
-    judged = 3.0 if j.film or j.evaluative else 1.0  # "one of the most basic formulas" judges no film
+    # "one of the most basic formulas" judges no film; "I liked this more than I thought" does
+    judged = 3.0 if j.film or j.evaluative or j.first_person else 1.0
     score = 1.5 * min(j.evaluative, 3) + (judged if j.judgement else 0.0) + 2.5 * j.film
     if not j.evaluative and not j.judgement:
         score -= 3.0  # a plot sentence or a fact names the film without judging it

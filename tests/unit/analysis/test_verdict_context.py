@@ -309,3 +309,26 @@ def test_the_writer_on_their_writing_and_a_pointer_back_are_no_summary() -> None
     assert "The performances are superb and the script is sharp and witty." in summary.key_points
     assert "The photography is stunning and the editing is precise." in summary.key_points
     assert not any(p.startswith("I want to preface") or "this idea" in p for p in summary.key_points)
+
+
+def test_award_news_leads_with_the_films_own_result() -> None:
+    text = (
+        "Hosted in LA last night, the Golden Globes ceremony crowned *Iron Coast* and *Salt Road* as the winners "
+        "of the awards for best motion picture in drama and comedy.\n\n"
+        "Joaquin Phoenix won the prize for best actor in drama for his role in Joker.\n"
+        "The best actor award for comedy went to Taron Egerton for Rocketman.\n\n"
+        "Iron Coast also got best director for Mara Quist, and best score.\n"
+        "Awkwafina was awarded best actress in comedy for The Farewell."
+    )
+    summary = analyze(text, title="Iron Coast").summary
+    assert summary.tldr.startswith("Hosted in LA last night, the Golden Globes ceremony crowned")
+    assert "Iron Coast also got best director for Mara Quist, and best score." in summary.key_points
+
+
+def test_a_headline_verdict_with_ultimately_and_a_first_person_one() -> None:
+    text = (
+        "Grey Orchard follows two sisters who inherit a failing farm in the autumn of 1962.\n\n"
+        "The older one wants to sell and the younger wants to stay, and the harvest will not wait.\n\n"
+        "Grey Orchard, for all its visual charm and its message, is ultimately unmemorable."
+    )
+    assert analyze(text, title="Grey Orchard").summary.tldr.endswith("is ultimately unmemorable.")

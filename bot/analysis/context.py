@@ -45,7 +45,7 @@ def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, dir
     found: list[tuple[str, dict[str, str], Span]] = []
     news = award_news(spans, title)
     finders = (
-        (_stance, _director, _source, _awards)
+        (_awards,)
         if news
         else (_about, _stance, _director, _character, _source, _setting, _genre, _career, _quoted, _awards)
     )
@@ -78,9 +78,11 @@ def _stance(spans: list[Span], title: str, director: str | None) -> Hit:
         pos, neg = pos + p, neg + n
     if first is None or pos + neg < 2:
         return None
-    if pos >= 2 and neg >= 2 and min(pos, neg) >= 0.4 * max(pos, neg):
-        return ("stance_mixed", {}, first)
-    return ("stance_pos", {}, first) if pos > neg else ("stance_neg", {}, first) if neg > pos else None
+    if pos >= 2 and pos > 3 * neg:
+        return ("stance_pos", {}, first)
+    if neg >= 2 and neg > 3 * pos:
+        return ("stance_neg", {}, first)
+    return ("stance_mixed", {}, first) if min(pos, neg) >= 1 and pos + neg >= 3 else None
 
 
 def _director(spans: list[Span], title: str, director: str | None) -> Hit:
@@ -238,16 +240,25 @@ def _genres() -> re.Pattern[str]:
 
 
 def _genre(spans: list[Span], title: str, director: str | None) -> Hit:
-    """The genre the review puts the film in: named in a sentence about the film itself."""
+    """The genre the review puts the film in: named in a sentence about the film itself, the review's most named
+    genre first ("a western" over a passing "melodrama")."""
+    counts: dict[str, int] = {}
     for span in spans:
+        for m in _genres().finditer(display(span.sentence)):
+            counts[m.group("genre").lower()] = counts.get(m.group("genre").lower(), 0) + 1
+    hits: list[tuple[int, int, str, Span]] = []
+    for order, span in enumerate(spans):
         shown = display(span.sentence)
-        m = _genres().search(shown)
-        if not m or shown.endswith("?"):
-            continue
         j = judge(shown, title)
-        if j.film and not j.other_film and not j.award:
-            return ("genre", {"genre": m.group("genre").lower()}, span)
-    return None
+        if shown.endswith("?") or not j.film or j.other_film or j.award:
+            continue
+        for m in _genres().finditer(shown):
+            genre = m.group("genre").lower()
+            hits.append((-counts[genre], order, genre, span))
+    if not hits:
+        return None
+    _, _, genre, span = min(hits, key=lambda h: (h[0], h[1]))
+    return ("genre_documentary" if genre == "documentary" else "genre", {"genre": genre}, span)
 
 
 def _awards(spans: list[Span], title: str, director: str | None) -> Hit:

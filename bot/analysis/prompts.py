@@ -13,6 +13,7 @@ from bot.analysis.names import find_names
 from bot.analysis.questions import clean_question, explicit_questions
 from bot.analysis.text import Span, display, words
 from bot.analysis.theme_list import listed_themes
+from bot.analysis.verdict import award_news
 from bot.models import Prompt
 from bot.wording import wording
 
@@ -38,14 +39,15 @@ def build_prompt_set(
 ) -> tuple[tuple[Prompt, ...], str]:
     """The prompts and, when a review of 250+ words gets fewer than five, why."""
     spoiler = {s.start: f for s, f in zip(spans, flags, strict=True)}
+    news = award_news(spans, title)  # award news praises no craft and dwells on no theme of the film
     found = claims(spans, title)
     groups = {
         "claim": _claims(found, spoiler, title),
         "explicit": _own(spans, spoiler, text, title),
         "performance": _performances(found, spans, spoiler, title),
         "implicit": _implicit(spans, spoiler, title),
-        "craft": _crafts(spans, spoiler),
-        "theme": _themes(spans, spoiler, text, title),
+        "craft": [] if news else _crafts(spans, spoiler),
+        "theme": [] if news else _themes(spans, spoiler, text, title),
         "reported": _reported(spans, spoiler, title),
         "context": context_prompts(spans, spoiler, title, director),
     }
@@ -119,7 +121,9 @@ def _own(spans: list[Span], spoiler: dict[int, bool], text: str, title: str) -> 
     for q in explicit_questions(spans):
         cleaned = clean_question(q, spans, text, title)
         cleaned = display(cleaned) if cleaned else None
-        if cleaned and cleaned.lower() not in seen and _english(cleaned) and "[" not in cleaned:
+        if q.quoted or not cleaned or _STRAY.search(cleaned) or _unresolved(cleaned, title):
+            continue  # a line of dialogue or another's words; "you know what?"; "Which films affected him?"
+        if cleaned.lower() not in seen and _english(cleaned) and "[" not in cleaned:
             seen.add(cleaned.lower())
             out.append(Prompt(cleaned, "explicit", q.sentence.source, q.quoted, spoiler[q.sentence.start]))
     return out
@@ -175,6 +179,16 @@ _FUNCTION_WORDS = frozenset(
         "not",
     ]
 )
+
+
+_STRAY = re.compile(r"\byou know what\b|^(?:Because|Becuase|Cause|Coz)\b", re.I)
+_THIRD = re.compile(r"\b(?:he|him|she|himself|herself)\b", re.I)  # "his"/"her" often belong to a noun in the question
+
+
+def _unresolved(question: str, title: str) -> bool:
+    """A question about "him" or "she" that names nobody: its person is in a sentence the club does not see."""
+    named = [w for w in re.findall(r"\b[A-Z][\w’'-]+", question)[1:] if w not in title]
+    return bool(_THIRD.search(question)) and not named
 
 
 def _english(question: str) -> bool:

@@ -332,3 +332,38 @@ def test_a_headline_verdict_with_ultimately_and_a_first_person_one() -> None:
         "Grey Orchard, for all its visual charm and its message, is ultimately unmemorable."
     )
     assert analyze(text, title="Grey Orchard").summary.tldr.endswith("is ultimately unmemorable.")
+
+
+def test_dialogue_idioms_and_unresolved_people_are_not_the_reviews_questions() -> None:
+    text = (
+        "Iron Coast is a patient film. Grace says, “You haven't spent much time around cemeteries, have you?” "
+        "Because you know what? Which films affected him the most? "
+        "When should a daughter stop forgiving her father?"
+    )
+    assert _own(text) == ["When should a daughter stop forgiving her father?"]
+
+
+def test_the_most_named_genre_and_the_documentary_wording() -> None:
+    western = (
+        "Iron Coast is a handsome western. Iron Coast has a melodrama subplot. "
+        "As a western, Iron Coast rides well; few westerns look this good."
+    )
+    assert any("bring to the western" in p for p in _prompts(western, "Iron Coast"))
+    doc = "Iron Coast is a patient documentary about a mining town."
+    assert "As a documentary, how does Iron Coast shape its real material, and what might it leave out?" in _prompts(
+        doc, "Iron Coast"
+    )
+
+
+def test_award_news_asks_no_theme_or_craft() -> None:
+    text = (
+        "Iron Coast won best drama at the Golden Globes. Iron Coast also won best score and best director. "
+        "Joker won best actor. The war film Salt Road won best screenplay, about war and soldiers at war."
+    )
+    prompts = [p.text for p in analyze(text, title="Iron Coast").prompts]
+    assert not any("keeps coming back" in p or p.startswith("The review praises") for p in prompts)
+
+
+def test_a_review_with_real_doubts_is_torn_not_warm() -> None:
+    text = "Iron Coast is beautiful and moving, with stunning scenery. But Iron Coast is also clumsy."
+    assert any(p.startswith("The review is torn on Iron Coast") for p in _prompts(text, "Iron Coast"))

@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +50,7 @@ class App:
         self.generation = 0
         self._data_version: int | None = None
         self._checked = 0.0
+        self._listeners: list[Callable[[], None]] = []
 
     async def refresh(self) -> None:
         """Rebuild the film index from the store (after an import)."""
@@ -57,14 +58,21 @@ class App:
         self.films = FilmIndex(await self.store.films(), await self.store.film_clubs())
         self.generation += 1
 
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` whenever `sync` finds a commit of another process (an import, a schedule, a vote)."""
+        self._listeners.append(listener)
+
     async def sync(self, every: float = 1.0) -> None:
-        """Pick up reviews another process imported (`filmclub import` beside a running bot), checked at most every `every` s."""
+        """Pick up what another process changed (`filmclub import` or `filmclub schedule` beside a running bot),
+        checked at most every `every` s: the film index is rebuilt and the `on_change` listeners are told."""
         now = time.monotonic()
         if now - self._checked < every:
             return
         self._checked = now
         if await self.store.data_version() != self._data_version:
             await self.refresh()
+            for listener in self._listeners:
+                listener()
 
     async def dispatch(self, incoming: Incoming) -> list[Message]:
         """Answer one command with the messages to post."""

@@ -20,8 +20,9 @@ from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, Sche
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)  # by the database's clock: how long a crashed process's claim waits for a taker
-LATE_AFTER = timedelta(minutes=15)  # a thread posted this long after its time says it is late
-MAX_SLEEP = timedelta(minutes=15)  # re-read schedules changed by another process (the CLI) this often
+LATE_AFTER = timedelta(minutes=1)  # a thread claimed this long after its time is recorded as late and says so
+WATCH_EVERY = timedelta(seconds=1)  # how often the database is checked for another process's changes (App.sync)
+MAX_SLEEP = timedelta(minutes=15)  # a pass at least this often, whatever the change detection saw
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30))
 assert max(LEASE, *BACKOFF) < HORIZON  # the store voids leases and retries set further ahead (a clock jump)
 _RUNNING: weakref.WeakKeyDictionary[App, Scheduler] = weakref.WeakKeyDictionary()
@@ -70,10 +71,20 @@ class Scheduler:
         self.wake_at: datetime | None = None
         self._pass = asyncio.Lock()  # one pass at a time per process (the loop and a test's tick)
         self.on_step: Callable[[str], Awaitable[None]] | None = None  # fault injection in tests
+        app.on_change(self.changed.set)  # a schedule changed by another process (the CLI) re-plans at once
         _RUNNING[app] = self
 
     async def run(self) -> None:
-        """Post due threads and close polls until cancelled, sleeping in between."""
+        """Post due threads and close polls until cancelled, sleeping in between; another process's changes
+        wake it within WATCH_EVERY."""
+        watcher = asyncio.create_task(self._watch(), name="filmclub-scheduler-watch")
+        try:
+            await self._loop()
+        finally:
+            watcher.cancel()
+            await asyncio.gather(watcher, return_exceptions=True)
+
+    async def _loop(self) -> None:
         while True:
             self.changed.clear()
             failed = False
@@ -86,6 +97,16 @@ class Scheduler:
             if failed:
                 wake = max(wake, self.clock.now() + BACKOFF[0])
             await self._sleep(wake)
+
+    async def _watch(self) -> None:
+        """Check the database for other processes' commits every WATCH_EVERY (SQLite's data_version, as for
+        imports); App.sync then sets `changed`, so the loop re-plans and sleeps until the new next wake."""
+        while True:
+            await self.clock.sleep_until(self.clock.now() + WATCH_EVERY)
+            try:
+                await self.app.sync(every=0)
+            except Exception:
+                log.warning("checking the database for changes failed; trying again", exc_info=True)
 
     async def _sleep(self, wake: datetime) -> None:
         self.wake_at = wake

@@ -1,0 +1,108 @@
+"""Another process (the shell, a second bot) changes schedules: the running scheduler sees it within a second."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.clock import WEEKDAYS
+from bot.config import Settings
+from bot.scheduler import MAX_SLEEP, WATCH_EVERY, Scheduler
+from bot.store.schedules import Occurrence, ScheduleStore
+from tests.fakes.chat import FakePlatform
+from tests.fakes.clock import FakeClock
+from tests.fakes.harness import Bot, start_bot, text_of, utc
+
+FRIDAY_7PM = utc(2025, 1, 10, 19, 0)  # Europe/London is on GMT in January
+
+
+async def until(check: Callable[[], object]) -> None:
+    """Let the scheduler's tasks run until `check()` holds (loopback only; the fake clock does not move)."""
+    for _ in range(500):
+        if check():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the running scheduler never got there")
+
+
+async def test_a_schedule_added_by_another_process_is_posted_at_its_time(settings: Settings) -> None:
+    platform, clock = FakePlatform(), FakeClock(FRIDAY_7PM - timedelta(minutes=10))
+    bot = await start_bot(settings, platform, clock)
+    task = asyncio.create_task(bot.scheduler.run())
+    other = await start_bot(settings, FakePlatform(), clock)  # its own connection: a second process
+    try:
+        await until(lambda: bot.scheduler.asleep.is_set())
+        assert bot.scheduler.wake_at == clock.now() + MAX_SLEEP  # nothing scheduled yet
+        assert "added" in await other.say("/schedule add anora #films friday 19:00 Europe/London")
+        clock.advance(WATCH_EVERY)  # the running bot's change detection polls
+        await until(lambda: bot.scheduler.wake_at == FRIDAY_7PM)
+        clock.set(FRIDAY_7PM)
+        await until(lambda: platform.threads("films"))
+        [occ] = await _history(bot)
+        assert occ.due == "2025-01-10T19:00:00Z" and not occ.late
+        assert "late" not in text_of(platform.threads("films")[0].messages)
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await other.close()
+        await bot.close()
+
+
+async def test_the_readme_shell_form_reaches_a_running_discord_bot(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot import cli
+
+    platform, clock = FakePlatform(), FakeClock(datetime.now(UTC).replace(microsecond=0))
+    bot = await start_bot(settings, platform, clock)
+    discord = Scheduler(bot.app, bot.chat, clock, platform="discord")
+    task = asyncio.create_task(discord.run())
+    try:
+        await until(lambda: discord.asleep.is_set())
+        monkeypatch.setenv("FILMCLUB_DATABASE", str(settings.database))
+        monkeypatch.setenv("FILMCLUB_SEEDS", str(settings.seeds))
+        # ten minutes on, by the running bot's clock: within its old 15-minute re-read, so only the change
+        # detection can make it post on time
+        at = (clock.now() + timedelta(minutes=11)).astimezone(ZoneInfo("Europe/London")).replace(second=0)
+        argv = ["schedule", "--club", "123456789", "--json", "add", "anora", "--platform", "discord"]
+        argv += ["--channel", "987654321", "--day", WEEKDAYS[at.weekday()], "--time", f"{at:%H:%M}"]
+        argv += ["--timezone", "Europe/London"]
+        assert await asyncio.to_thread(cli.main, argv) == 0
+        [added] = json.loads(capsys.readouterr().out)["schedules"]
+        assert added["platform"] == "discord" and added["club"] == "123456789"
+        due = datetime.fromisoformat(added["next_runs"][0])
+        assert due == at
+        clock.advance(WATCH_EVERY)
+        await until(lambda: discord.wake_at == due)
+        clock.set(due)
+        await until(lambda: platform.threads("987654321"))
+        [occ] = await _history(bot, added["id"])
+        assert occ.state == "posted" and not occ.late
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        await bot.close()
+
+
+async def test_a_thread_posted_minutes_late_is_recorded_and_labelled_late(settings: Settings) -> None:
+    platform, clock = FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0))
+    bot = await start_bot(settings, platform, clock)
+    try:
+        await bot.say("/schedule add anora #films friday 19:00 Europe/London")
+        clock.set(FRIDAY_7PM + timedelta(minutes=12, seconds=30))  # the bot was busy or down
+        await bot.scheduler.tick()
+        [occ] = await _history(bot)
+        assert occ.state == "posted" and occ.late
+        [thread] = platform.threads("films")
+        assert "Posted late: this thread was due Friday 10 January 19:00" in text_of(thread.messages)
+    finally:
+        await bot.close()
+
+
+async def _history(bot: Bot, schedule_id: int = 1) -> list[Occurrence]:
+    return await ScheduleStore(bot.app.store).history(schedule_id)

@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 from bot import render
 from bot.clock import WEEKDAYS, utc_text
 from bot.commands import OptionSpec, command
-from bot.models import Incoming, Inline, Message, Section
+from bot.models import Button, Incoming, Inline, Message, Section
 from bot.ports import Clock
 from bot.render import notice
 from bot.schedule_parse import BadInput, Request, number, parse_add
+from bot.schedule_wording import schedule_phrase
 from bot.scheduler import changed, window
-from bot.store.schedules import Claim, Schedule, ScheduleStore, unrecorded
-from bot.wording import phrase
+from bot.store.schedules import OPEN, Claim, Schedule, ScheduleStore, unrecorded
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -38,7 +38,7 @@ SCHEDULE_OPTIONS = (
 
 def wording_of(key: str, **values: object) -> str:
     """A phrase of prompts/schedule.toml."""
-    return phrase("schedule", key, **values)
+    return schedule_phrase(key, **values)
 
 
 _w = wording_of
@@ -198,20 +198,31 @@ async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
     return [Message(_w("added_title", id=schedule.id), sections, ephemeral=True)]
 
 
-async def _run_now(app: App, schedule: Schedule) -> Message:
-    """Claim the next occurrence and wake the scheduler to post it at once."""
+async def _run_now(app: App, schedule: Schedule, extra: bool) -> Message:
+    """Claim this week's occurrence and wake the scheduler to post it at once; once this week's thread exists,
+    say so and offer an extra one (`extra`), posted now without taking a future week."""
     store, now = ScheduleStore(app.store), clock_of(app).now()
-    wall, due = next(await _unclaimed(app, schedule, now))
+    wall, due = schedule.recurrence.this_week(now) or next(await _unclaimed(app, schedule, now))
+    occ = await store.occurrence_of(schedule.id, wall)
+    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
+    if occ is not None and occ.state not in ("skipped", "failed") and not extra:
+        state = _w("state_posting" if occ.state in OPEN else "state_posted")
+        text = _w("run_now_taken", when=when, id=schedule.id, state=state)
+        offer = Section(paragraphs=((Inline(text),), (Inline(_w("run_now_offer", id=schedule.id)),)))
+        button = Button(_w("run_now_extra_button"), "schedule", f"run-now {schedule.id} extra")
+        return Message(sections=(offer,), buttons=(button,), ephemeral=True)
+    if occ is not None:  # an extra, or a skipped or failed week again: a new occurrence now, keyed by its minute
+        wall, due = now.astimezone(ZoneInfo(schedule.tz)).replace(tzinfo=None, second=0, microsecond=0), now
     claim = Claim(wall, due, post=True, close_at=max(due, now) + window(schedule))
     won = await store.record(schedule, [claim], owner="", lease=timedelta(0))  # any process may post it now
-    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
     if not won:
-        occ = await store.occurrence_of(schedule.id, wall)
-        return notice(_w("run_now_taken", when=when, id=schedule.id, state=occ.state if occ else "claimed"))
+        return notice(_w("run_now_taken", when=_when(now.astimezone(ZoneInfo(schedule.tz))), id=schedule.id,
+                         state=_w("state_posting")))  # fmt: skip
     changed(app)
     if won[0][1] == "failed":
         return notice(_w("queue_empty"))
-    return notice(_w("run_now", when=when, id=schedule.id), error=False)
+    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
+    return notice(_w("run_now_extra" if extra and occ else "run_now", when=when, id=schedule.id), error=False)
 
 
 async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[Message]:
@@ -230,7 +241,7 @@ async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[
             [nxt] = await upcoming(app, found, now, 1)
             reply = notice(_w("resumed", id=found.id, next=_when(nxt)), error=False)
     else:
-        reply = await _run_now(app, found)
+        reply = await _run_now(app, found, "extra" in rest.lower().split())
     changed(app)
     return [reply]
 

@@ -14,8 +14,8 @@ PENDING = {
     "their times.",
     "state_posting": "being posted",
     "state_posted": "posted",
-    "duplicate_schedule": "Schedule #$id already posts $film in $channel on $day at $time ($tz). "
-    "/schedule list shows it; remove or pause that one first if you want it changed.",
+    "duplicate_schedule": "Schedule #$id already posts $film in $channel on $day at $time ($tz), so it was not "
+    "added again. /schedule list shows it; /schedule remove $id first to replace it.",
     "queue_duplicate": "$label is already number $position in the queue. /queue list shows it.",
 }
 

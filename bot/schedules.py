@@ -81,6 +81,7 @@ async def add(app: App, incoming: Incoming, args: str) -> Schedule:
     reason = await app.chat.check_channel(req.channel) if app.chat else None
     if reason:
         raise BadInput(_w("bad_channel", channel=f"#{req.channel}", reason=reason))
+    await _refuse_duplicate(app, incoming, req, slug)
     now = clock_of(app).now()
     start = now.astimezone(ZoneInfo(req.tz)).replace(tzinfo=None, second=0, microsecond=0)
     values = (incoming.club_id, incoming.platform, slug, req.channel, incoming.channel_id, req.weekday)
@@ -88,6 +89,16 @@ async def add(app: App, incoming: Incoming, args: str) -> Schedule:
     schedule = await store.add((*values, *more, incoming.user_id))
     changed(app)
     return schedule
+
+
+async def _refuse_duplicate(app: App, incoming: Incoming, req: Request, slug: str | None) -> None:
+    """BadInput naming the club's schedule that already posts this film in this channel at this time."""
+    same = (incoming.platform, slug, req.channel, req.weekday, req.at, req.tz)
+    for s in await ScheduleStore(app.store).of_club(incoming.club_id):
+        if (s.platform, s.film_slug, s.channel_id, s.weekday, s.at, s.tz) == same:
+            film, channel, day = film_label(app, slug, s.club_id), f"#{s.channel_id}", WEEKDAYS[s.weekday].capitalize()
+            raise BadInput(_w("duplicate_schedule", id=s.id, film=film, channel=channel, day=day,
+                              time=s.at.strftime("%H:%M"), tz=s.tz))  # fmt: skip
 
 
 class NotFound(Exception):

@@ -77,7 +77,7 @@ def add_schedule_parser(sub: Any) -> None:
     a.add_argument("--channel", required=True)
     a.add_argument("--day", required=True, help="monday … sunday")
     a.add_argument("--time", required=True, help="HH:MM, 24-hour wall-clock time")
-    a.add_argument("--timezone", help="IANA zone (default: FILMCLUB_TIMEZONE)")
+    a.add_argument("--timezone", help="IANA zone, EST, or UTC+1 (default: FILMCLUB_TIMEZONE)")
     a.add_argument("--every", type=int, help="every N weeks (default 1)")
     a.add_argument("--poll-hours", dest="poll_hours", type=int, help="how long the poll stays open")
     a.add_argument(

@@ -212,28 +212,32 @@ async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
 async def _run_now(app: App, schedule: Schedule, extra: bool) -> Message:
     """Claim this week's occurrence and wake the scheduler to post it at once; once this week's thread exists,
     say so and offer an extra one (`extra`), posted now without taking a future week."""
-    store, now = ScheduleStore(app.store), clock_of(app).now()
+    store, now, zone = ScheduleStore(app.store), clock_of(app).now(), ZoneInfo(schedule.tz)
     wall, due = schedule.recurrence.this_week(now) or next(await _unclaimed(app, schedule, now))
     occ = await store.occurrence_of(schedule.id, wall)
-    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
     if occ is not None and occ.state not in ("skipped", "failed") and not extra:
-        state = _w("state_posting" if occ.state in OPEN else "state_posted")
-        text = _w("run_now_taken", when=when, id=schedule.id, state=state)
-        offer = Section(paragraphs=((Inline(text),), (Inline(_w("run_now_offer", id=schedule.id)),)))
-        button = Button(_w("run_now_extra_button"), "schedule", f"run-now {schedule.id} extra")
-        return Message(sections=(offer,), buttons=(button,), ephemeral=True)
+        return _offer_extra(schedule, occ.state, _when(due.astimezone(zone)))
     if occ is not None:  # an extra, or a skipped or failed week again: a new occurrence now, keyed by its minute
-        wall, due = now.astimezone(ZoneInfo(schedule.tz)).replace(tzinfo=None, second=0, microsecond=0), now
+        wall, due = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0), now
     claim = Claim(wall, due, post=True, close_at=max(due, now) + window(schedule))
     won = await store.record(schedule, [claim], owner="", lease=timedelta(0))  # any process may post it now
-    if not won:
-        return notice(_w("run_now_taken", when=_when(now.astimezone(ZoneInfo(schedule.tz))), id=schedule.id,
-                         state=_w("state_posting")))  # fmt: skip
+    when = _when(due.astimezone(zone))
+    if not won:  # another process's run-now of the same minute
+        return notice(_w("run_now_taken", when=when, id=schedule.id, state=_w("state_posting")))
     changed(app)
     if won[0][1] == "failed":
         return notice(_w("queue_empty"))
-    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
     return notice(_w("run_now_extra" if extra and occ else "run_now", when=when, id=schedule.id), error=False)
+
+
+def _offer_extra(schedule: Schedule, state: str, when: str) -> Message:
+    """This week's thread exists (or is being posted): say so, and offer it again as an extra."""
+    text = _w(
+        "run_now_taken", when=when, id=schedule.id, state=_w("state_posting" if state in OPEN else "state_posted")
+    )
+    offer = Section(paragraphs=((Inline(text),), (Inline(_w("run_now_offer", id=schedule.id)),)))
+    button = Button(_w("run_now_extra_button"), "schedule", f"run-now {schedule.id} extra")
+    return Message(sections=(offer,), buttons=(button,), ephemeral=True)
 
 
 async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[Message]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -123,13 +124,19 @@ async def test_queue_remove_by_position_or_title(bot: Bot, tmp_path: Path) -> No
     assert "no number 5" in await bot.say("/queue remove 5")
 
 
-async def test_the_cli_prints_next_runs_as_iso_times_with_offsets(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def cli(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """The `filmclub` command, on the test's database and seeds."""
     from bot import cli
 
     monkeypatch.setenv("FILMCLUB_DATABASE", str(settings.database))
     monkeypatch.setenv("FILMCLUB_SEEDS", str(settings.seeds))
+    return cli
+
+
+async def test_the_cli_prints_next_runs_as_iso_times_with_offsets(
+    cli: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["schedule", "add", "anora", "--channel", "films", "--day", "fri", "--time", "19:00"]
     argv = [*args, "--timezone", "America/New_York", "--json"]
     assert await _main(cli, argv) == 0
@@ -164,13 +171,7 @@ async def test_the_same_schedule_twice_is_refused_with_the_first_ones_number(bot
     assert "#4" not in await bot.say("/schedule list")  # another club's schedule is no duplicate
 
 
-async def test_the_shell_refuses_the_same_schedule_twice(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from bot import cli
-
-    monkeypatch.setenv("FILMCLUB_DATABASE", str(settings.database))
-    monkeypatch.setenv("FILMCLUB_SEEDS", str(settings.seeds))
+async def test_the_shell_refuses_the_same_schedule_twice(cli: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["schedule", "add", "anora", "--channel", "films", "--day", "fri", "--time", "19:00"]
     assert await _main(cli, args) == 0
     assert await _main(cli, args) == 1

@@ -51,10 +51,12 @@ class App:
         self._data_version: int | None = None
         self._checked = 0.0
         self._listeners: list[Callable[[], None]] = []
+        self._told: int | None = None  # the data_version the on_change listeners were last told of
 
     async def refresh(self) -> None:
         """Rebuild the film index from the store (after an import)."""
         self._data_version = await self.store.data_version()
+        self._told = self._data_version if self._told is None else self._told
         self.films = FilmIndex(await self.store.films(), await self.store.film_clubs())
         self.generation += 1
 
@@ -69,8 +71,19 @@ class App:
         if now - self._checked < every:
             return
         self._checked = now
-        if await self.store.data_version() != self._data_version:
+        version = await self.store.data_version()
+        if version != self._data_version:
             await self.refresh()
+        self._tell(version)
+
+    async def check_changes(self) -> None:
+        """Tell the `on_change` listeners if another process committed since they were last told: one pragma
+        read, and no film index rebuild (the next `sync` does that), so a busy second process costs little."""
+        self._tell(await self.store.data_version())
+
+    def _tell(self, version: int) -> None:
+        if version != self._told:
+            self._told = version
             for listener in self._listeners:
                 listener()
 

@@ -100,11 +100,11 @@ class Scheduler:
 
     async def _watch(self) -> None:
         """Check the database for other processes' commits every WATCH_EVERY (SQLite's data_version, as for
-        imports); App.sync then sets `changed`, so the loop re-plans and sleeps until the new next wake."""
+        imports); the app then sets `changed`, so the loop re-plans and sleeps until the new next wake."""
         while True:
             await self.clock.sleep_until(self.clock.now() + WATCH_EVERY)
             try:
-                await self.app.sync(every=0)
+                await self.app.check_changes()
             except Exception:
                 log.warning("checking the database for changes failed; trying again", exc_info=True)
 
@@ -124,7 +124,6 @@ class Scheduler:
     async def tick(self) -> None:
         """One pass: claim what fell due, then finish unfinished posts and close ended polls."""
         async with self._pass:
-            await self.app.sync()  # films imported by another process since the last pass
             await self.claim_due()
             for occ in await self.store.work(self.platform, self.owner):
                 await self.advance(occ)
@@ -218,6 +217,7 @@ class Scheduler:
             log.exception("could not report schedule %s to its moderators' channel", schedule.id)
 
     async def _content(self, schedule: Schedule, occ: Occurrence) -> weekly.Weekly:
+        await self.app.sync()  # films imported by another process since the last look
         film = self.app.find(occ.film_slug or "", schedule.club_id).film
         review = await self.app.review_of(film, schedule.club_id) if film else None
         if film is None or review is None:

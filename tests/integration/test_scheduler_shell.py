@@ -114,3 +114,22 @@ async def test_a_thread_posted_minutes_late_is_recorded_and_labelled_late(settin
 
 async def _history(bot: Bot, schedule_id: int = 1) -> list[Occurrence]:
     return await ScheduleStore(bot.app.store).history(schedule_id)
+
+
+async def test_the_change_check_wakes_the_scheduler_without_rebuilding_the_film_index(settings: Settings) -> None:
+    clock = FakeClock(FRIDAY_7PM - timedelta(minutes=10))
+    bot, other = await start_bot(settings, FakePlatform(), clock), await start_bot(settings, FakePlatform(), clock)
+    try:
+        told: list[int] = []
+        bot.app.on_change(lambda: told.append(bot.app.generation))
+        generation = bot.app.generation
+        await bot.app.check_changes()
+        assert told == []  # nothing changed elsewhere
+        await other.say("/queue add anora")  # e.g. a vote or a queue entry written by the other process
+        await bot.app.check_changes()
+        assert told == [generation] and bot.app.generation == generation  # told, and no index rebuilt
+        await bot.app.check_changes()
+        assert len(told) == 1  # told once per change
+    finally:
+        await other.close()
+        await bot.close()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import sys
+from asyncio.subprocess import PIPE
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from bot.clock import WEEKDAYS
 from bot.config import Settings
@@ -19,6 +21,7 @@ from tests.fakes.clock import FakeClock
 from tests.fakes.harness import Bot, start_bot, text_of, utc
 
 FRIDAY_7PM = utc(2025, 1, 10, 19, 0)  # Europe/London is on GMT in January
+ROOT = Path(__file__).resolve().parents[2]
 
 
 async def until(check: Callable[[], object]) -> None:
@@ -62,27 +65,31 @@ async def test_a_schedule_added_by_another_process_is_posted_at_its_time(setting
         await bot.close()
 
 
-async def test_the_readme_shell_form_reaches_a_running_discord_bot(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from bot import cli
+async def shell(settings: Settings, *argv: str) -> str:
+    """Run `python -m bot ARGV…` in its own process on the test's database; its standard output."""
+    env = {**os.environ, "FILMCLUB_DATABASE": str(settings.database), "FILMCLUB_SEEDS": str(settings.seeds)}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *argv, cwd=ROOT, env=env, stdout=PIPE, stderr=PIPE
+    )
+    out, err = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode == 0, err.decode()
+    return out.decode()
 
+
+async def test_the_readme_shell_form_reaches_a_running_discord_bot(settings: Settings) -> None:
     platform, clock = FakePlatform(), FakeClock(datetime.now(UTC).replace(microsecond=0))
     bot = await start_bot(settings, platform, clock)
     discord = Scheduler(bot.app, bot.chat, clock, platform="discord")
     task = asyncio.create_task(discord.run())
     try:
         await until(lambda: discord.asleep.is_set())
-        monkeypatch.setenv("FILMCLUB_DATABASE", str(settings.database))
-        monkeypatch.setenv("FILMCLUB_SEEDS", str(settings.seeds))
         # ten minutes on, by the running bot's clock: within its old 15-minute re-read, so only the change
         # detection can make it post on time
         at = (clock.now() + timedelta(minutes=11)).astimezone(ZoneInfo("Europe/London")).replace(second=0)
         argv = ["schedule", "--club", "123456789", "--json", "add", "anora", "--platform", "discord"]
         argv += ["--channel", "987654321", "--day", WEEKDAYS[at.weekday()], "--time", f"{at:%H:%M}"]
         argv += ["--timezone", "Europe/London"]
-        assert await asyncio.to_thread(cli.main, argv) == 0
-        [added] = json.loads(capsys.readouterr().out)["schedules"]
+        [added] = json.loads(await shell(settings, *argv))["schedules"]
         assert added["platform"] == "discord" and added["club"] == "123456789"
         due = datetime.fromisoformat(added["next_runs"][0])
         assert due == at

@@ -61,7 +61,8 @@ class App:
         self.generation += 1
 
     def on_change(self, listener: Callable[[], None]) -> None:
-        """Call `listener` whenever `sync` finds a commit of another process (an import, a schedule, a vote)."""
+        """Call `listener` whenever `sync` or `check_changes` finds a commit of another process (an import, a
+        schedule, a vote)."""
         self._listeners.append(listener)
 
     async def sync(self, every: float = 1.0) -> None:

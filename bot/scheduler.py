@@ -21,7 +21,7 @@ from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, Sche
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)  # by the database's clock: how long a crashed process's claim waits for a taker
 LATE_AFTER = timedelta(minutes=1)  # a thread claimed this long after its time is recorded as late and says so
-WATCH_EVERY = timedelta(seconds=1)  # how often the database is checked for another process's changes (App.sync)
+WATCH_EVERY = timedelta(seconds=1)  # how often App.check_changes looks for other processes' commits
 MAX_SLEEP = timedelta(minutes=15)  # a pass at least this often, whatever the change detection saw
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30))
 assert max(LEASE, *BACKOFF) < HORIZON  # the store voids leases and retries set further ahead (a clock jump)

@@ -104,21 +104,6 @@ async def test_the_readme_shell_form_reaches_a_running_discord_bot(settings: Set
         await bot.close()
 
 
-async def test_a_thread_posted_minutes_late_is_recorded_and_labelled_late(settings: Settings) -> None:
-    platform, clock = FakePlatform(), FakeClock(utc(2025, 1, 6, 12, 0))
-    bot = await start_bot(settings, platform, clock)
-    try:
-        await bot.say("/schedule add anora #films friday 19:00 Europe/London")
-        clock.set(FRIDAY_7PM + timedelta(minutes=12, seconds=30))  # the bot was busy or down
-        await bot.scheduler.tick()
-        [occ] = await _history(bot)
-        assert occ.state == "posted" and occ.late
-        [thread] = platform.threads("films")
-        assert "Posted late: this thread was due Friday 10 January 19:00" in text_of(thread.messages)
-    finally:
-        await bot.close()
-
-
 async def _history(bot: Bot, schedule_id: int = 1) -> list[Occurrence]:
     return await ScheduleStore(bot.app.store).history(schedule_id)
 

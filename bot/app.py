@@ -6,7 +6,7 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,21 +50,43 @@ class App:
         self.generation = 0
         self._data_version: int | None = None
         self._checked = 0.0
+        self._listeners: list[Callable[[], None]] = []
+        self._told: int | None = None  # the data_version the on_change listeners were last told of
 
     async def refresh(self) -> None:
         """Rebuild the film index from the store (after an import)."""
         self._data_version = await self.store.data_version()
+        self._told = self._data_version if self._told is None else self._told
         self.films = FilmIndex(await self.store.films(), await self.store.film_clubs())
         self.generation += 1
 
+    def on_change(self, listener: Callable[[], None]) -> None:
+        """Call `listener` whenever `sync` or `check_changes` finds a commit of another process (an import, a
+        schedule, a vote)."""
+        self._listeners.append(listener)
+
     async def sync(self, every: float = 1.0) -> None:
-        """Pick up reviews another process imported (`filmclub import` beside a running bot), checked at most every `every` s."""
+        """Pick up what another process changed (`filmclub import` or `filmclub schedule` beside a running bot),
+        checked at most every `every` s: the film index is rebuilt and the `on_change` listeners are told."""
         now = time.monotonic()
         if now - self._checked < every:
             return
         self._checked = now
-        if await self.store.data_version() != self._data_version:
+        version = await self.store.data_version()
+        if version != self._data_version:
             await self.refresh()
+        self._tell(version)
+
+    async def check_changes(self) -> None:
+        """Tell the `on_change` listeners if another process committed since they were last told: one pragma
+        read, and no film index rebuild (the next `sync` does that), so a busy second process costs little."""
+        self._tell(await self.store.data_version())
+
+    def _tell(self, version: int) -> None:
+        if version != self._told:
+            self._told = version
+            for listener in self._listeners:
+                listener()
 
     async def dispatch(self, incoming: Incoming) -> list[Message]:
         """Answer one command with the messages to post."""

@@ -92,6 +92,12 @@ class Recurrence:
             out.append((wall, due))
         return out
 
+    def this_week(self, now: datetime) -> tuple[datetime, datetime] | None:
+        """(wall, due) of the occurrence in the week (Monday to Sunday, in the zone) holding `now`, else the next."""
+        local = now.astimezone(ZoneInfo(self.zone))
+        monday = datetime.combine(local.date() - timedelta(days=local.weekday()), time(0), local.tzinfo)
+        return next(self.occurrences(monday - timedelta(seconds=1)), None)
+
     def next_runs(self, after: datetime, count: int = 3) -> list[datetime]:
         """The next `count` instants after `after`, in the schedule's zone (ISO 8601 with offset)."""
         zone = ZoneInfo(self.zone)

@@ -46,9 +46,11 @@ async def queue(app: App, incoming: Incoming) -> list[Message]:
         match = app.find(query, incoming.club_id) if query else None
         if match is None or match.film is None:
             return [render.not_found(query, match.suggestions) if match else notice(_w("queue_usage"))]
+        queued = [slug for _, slug in await store.queue(incoming.club_id)]
+        if match.film.slug in queued:  # a second entry would post the film twice: name the first one
+            return [notice(_w("queue_duplicate", label=match.film.label, position=queued.index(match.film.slug) + 1))]
         await store.queue_add(incoming.club_id, match.film.slug, incoming.user_id)
-        position = len(await store.queue(incoming.club_id))
-        return [notice(_w("queue_added", label=match.film.label, position=position), error=False)]
+        return [notice(_w("queue_added", label=match.film.label, position=len(queued) + 1), error=False)]
     if action == "remove":
         return [await _queue_remove(app, incoming, rest)]
     if action != "list":

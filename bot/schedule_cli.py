@@ -23,7 +23,11 @@ def _incoming(args: argparse.Namespace) -> Incoming:
     options = [("film", args.film), ("channel", args.channel), ("day", args.day), ("time", args.time)]
     options += [("timezone", args.timezone), ("every", args.every), ("poll_hours", args.poll_hours)]
     values = tuple((k, str(v)) for k, v in options if v is not None)
-    return Incoming("schedule", "", user_id="cli", club_id=args.club, platform=args.platform, options=values)
+    # failures are reported where moderators look: --report-channel, else the thread's own channel on a platform
+    report = args.report_channel or ("console" if args.platform == "console" else args.channel)
+    return Incoming(
+        "schedule", "", user_id="cli", club_id=args.club, channel_id=report, platform=args.platform, options=values
+    )
 
 
 async def cmd_schedule(args: argparse.Namespace, settings: Settings) -> int:
@@ -62,7 +66,10 @@ async def cmd_schedule(args: argparse.Namespace, settings: Settings) -> int:
 def add_schedule_parser(sub: Any) -> None:
     """Add the `schedule` subcommand to the CLI's subparsers."""
     p = sub.add_parser("schedule", help="weekly discussion threads: add, list or remove schedules")
-    p.add_argument("--club", default="console", help="the club (default: console)")
+    p.add_argument(
+        "--club", default="console",
+        help="the club: a Discord server (guild) id or a Slack team id (T…); default: console",
+    )  # fmt: skip
     p.add_argument("--json", action="store_true", help="print JSON (next runs as ISO 8601 with UTC offsets)")
     actions = p.add_subparsers(dest="action", required=True)
     a = actions.add_parser("add", help="add a weekly thread")
@@ -70,10 +77,14 @@ def add_schedule_parser(sub: Any) -> None:
     a.add_argument("--channel", required=True)
     a.add_argument("--day", required=True, help="monday … sunday")
     a.add_argument("--time", required=True, help="HH:MM, 24-hour wall-clock time")
-    a.add_argument("--timezone", help="IANA zone (default: FILMCLUB_TIMEZONE)")
+    a.add_argument("--timezone", help="IANA zone, EST, or UTC+1 (default: FILMCLUB_TIMEZONE)")
     a.add_argument("--every", type=int, help="every N weeks (default 1)")
     a.add_argument("--poll-hours", dest="poll_hours", type=int, help="how long the poll stays open")
-    a.add_argument("--platform", default="console", choices=("console", "discord", "slack"))
+    a.add_argument(
+        "--platform", default="console", choices=("console", "discord", "slack"),
+        help="the bot that posts it: a running `filmclub run discord|slack` on this database (default: console)",
+    )  # fmt: skip
+    a.add_argument("--report-channel", dest="report_channel", help="where failures are reported (default: --channel)")
     actions.add_parser("list", help="list schedules and their next runs")
     r = actions.add_parser("remove", help="remove a schedule")
     r.add_argument("id", type=int)

@@ -6,6 +6,7 @@ import re
 import shlex
 from dataclasses import dataclass
 from datetime import time
+from functools import cache
 from zoneinfo import available_timezones
 
 from rapidfuzz import process
@@ -19,6 +20,7 @@ KEYS = ("film", "channel", "day", "time", "timezone", "every", "poll_hours")
 _ALIASES = {"tz": "timezone", "zone": "timezone", "weekday": "day", "at": "time", "poll": "poll_hours"}
 _CHANNEL = re.compile(r"^<#([A-Za-z0-9]+)(?:\|[^>]*)?>$|^#(\S+)$")  # <#123>, <#C123|name>, #name
 _TIME = re.compile(r"^(\d{1,2})[:.h](\d{2})$")
+_OFFSET = re.compile(r"^(?:utc|gmt)\s*([+-])(\d{1,2})(?::?(\d{2}))?$", re.I)  # UTC+1, GMT-5, UTC-05:00
 _AREAS = frozenset(
     [
         "africa",
@@ -86,12 +88,31 @@ def time_of_day(text: str) -> time:
     return time(int(m.group(1)), int(m.group(2)))
 
 
+@cache
+def _zone_names() -> dict[str, str]:
+    """Every IANA zone name by its lower-case form: `est` and `europe/london` are found too."""
+    return {name.lower(): name for name in available_timezones()}
+
+
+def _offset_zone(text: str) -> str | None:
+    """UTC+1 → Etc/GMT-1 (IANA's Etc signs are reversed), UTC-05:00 → Etc/GMT+5; None if not such an offset."""
+    m = _OFFSET.match(text.strip())
+    if not m or m.group(3) not in (None, "00") or int(m.group(2)) > (14 if m.group(1) == "+" else 12):
+        return None
+    hours = int(m.group(2))
+    return "UTC" if hours == 0 else f"Etc/GMT{'-' if m.group(1) == '+' else '+'}{hours}"
+
+
 def zone(text: str) -> str:
-    """A valid IANA zone name, or an error suggesting the nearest one."""
+    """An IANA zone name (any case), or a whole-hour offset such as UTC+1 or UTC-05:00; else an error suggesting
+    the nearest zone. The chat command and the shell both read zones here."""
+    name = text.strip()
+    found = _offset_zone(name) or _zone_names().get(name.lower())
     try:
-        return validate_timezone(text.strip()).key
+        return validate_timezone(found or name).key
     except ConfigError:
-        best = process.extractOne(text.strip(), sorted(available_timezones()), score_cutoff=80)
+        near = not _OFFSET.match(name)  # an offset in minutes (UTC+05:30) has no Etc zone: no near name either
+        best = process.extractOne(name, sorted(available_timezones()), score_cutoff=80) if near else None
         hint = _w("timezone_hint", zone=best[0]) if best else ""
         raise BadInput(_w("bad_timezone", value=text, hint=hint)) from None
 
@@ -122,8 +143,11 @@ def _classify(token: str, after_time: bool) -> tuple[str, str] | None:
         return "time", token
     if low.rstrip(".") in _DAYS or (low.endswith("s") and low[:-1] in _DAYS):
         return "day", token
-    # a known Area/…, or any X/Y after the day or time: a title like Face/Off stays the film
+    # a known Area/…, or any X/Y after the day or time: a title like Face/Off stays the film; an offset (UTC+1)
+    # anywhere, a zone's bare name (EST, CET, UTC) after the day or time
     if (("/" in low) and (after_time or low.partition("/")[0] in _AREAS)) or low in ("utc", "gmt"):
+        return "timezone", token
+    if _OFFSET.match(token) or (after_time and low in _zone_names()):
         return "timezone", token
     return None
 

@@ -20,8 +20,9 @@ from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, Sche
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=2)  # by the database's clock: how long a crashed process's claim waits for a taker
-LATE_AFTER = timedelta(minutes=15)  # a thread posted this long after its time says it is late
-MAX_SLEEP = timedelta(minutes=15)  # re-read schedules changed by another process (the CLI) this often
+LATE_AFTER = timedelta(minutes=1)  # a thread claimed this long after its time is recorded as late and says so
+WATCH_EVERY = timedelta(seconds=1)  # how often App.check_changes looks for other processes' commits
+MAX_SLEEP = timedelta(minutes=15)  # a pass at least this often, whatever the change detection saw
 BACKOFF = (timedelta(seconds=30), timedelta(minutes=2), timedelta(minutes=8), timedelta(minutes=30))
 assert max(LEASE, *BACKOFF) < HORIZON  # the store voids leases and retries set further ahead (a clock jump)
 _RUNNING: weakref.WeakKeyDictionary[App, Scheduler] = weakref.WeakKeyDictionary()
@@ -70,10 +71,20 @@ class Scheduler:
         self.wake_at: datetime | None = None
         self._pass = asyncio.Lock()  # one pass at a time per process (the loop and a test's tick)
         self.on_step: Callable[[str], Awaitable[None]] | None = None  # fault injection in tests
+        app.on_change(self.changed.set)  # a schedule changed by another process (the CLI) re-plans at once
         _RUNNING[app] = self
 
     async def run(self) -> None:
-        """Post due threads and close polls until cancelled, sleeping in between."""
+        """Post due threads and close polls until cancelled, sleeping in between; another process's changes
+        wake it within WATCH_EVERY."""
+        watcher = asyncio.create_task(self._watch(), name="filmclub-scheduler-watch")
+        try:
+            await self._loop()
+        finally:
+            watcher.cancel()
+            await asyncio.gather(watcher, return_exceptions=True)
+
+    async def _loop(self) -> None:
         while True:
             self.changed.clear()
             failed = False
@@ -86,6 +97,16 @@ class Scheduler:
             if failed:
                 wake = max(wake, self.clock.now() + BACKOFF[0])
             await self._sleep(wake)
+
+    async def _watch(self) -> None:
+        """Check the database for other processes' commits every WATCH_EVERY (SQLite's data_version, as for
+        imports); the app then sets `changed`, so the loop re-plans and sleeps until the new next wake."""
+        while True:
+            await self.clock.sleep_until(self.clock.now() + WATCH_EVERY)
+            try:
+                await self.app.check_changes()
+            except Exception:
+                log.warning("checking the database for changes failed; trying again", exc_info=True)
 
     async def _sleep(self, wake: datetime) -> None:
         self.wake_at = wake
@@ -103,7 +124,6 @@ class Scheduler:
     async def tick(self) -> None:
         """One pass: claim what fell due, then finish unfinished posts and close ended polls."""
         async with self._pass:
-            await self.app.sync()  # films imported by another process since the last pass
             await self.claim_due()
             for occ in await self.store.work(self.platform, self.owner):
                 await self.advance(occ)
@@ -197,6 +217,7 @@ class Scheduler:
             log.exception("could not report schedule %s to its moderators' channel", schedule.id)
 
     async def _content(self, schedule: Schedule, occ: Occurrence) -> weekly.Weekly:
+        await self.app.sync()  # films imported by another process since the last look
         film = self.app.find(occ.film_slug or "", schedule.club_id).film
         review = await self.app.review_of(film, schedule.club_id) if film else None
         if film is None or review is None:

@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 from bot import render
 from bot.clock import WEEKDAYS, utc_text
 from bot.commands import OptionSpec, command
-from bot.models import Incoming, Inline, Message, Section
+from bot.models import Button, Incoming, Inline, Message, Section
 from bot.ports import Clock
 from bot.render import notice
 from bot.schedule_parse import BadInput, Request, number, parse_add
+from bot.schedule_wording import schedule_phrase
 from bot.scheduler import changed, window
-from bot.store.schedules import Claim, Schedule, ScheduleStore, unrecorded
-from bot.wording import phrase
+from bot.store.schedules import OPEN, Claim, Schedule, ScheduleStore, unrecorded
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -38,7 +38,7 @@ SCHEDULE_OPTIONS = (
 
 def wording_of(key: str, **values: object) -> str:
     """A phrase of prompts/schedule.toml."""
-    return phrase("schedule", key, **values)
+    return schedule_phrase(key, **values)
 
 
 _w = wording_of
@@ -81,6 +81,7 @@ async def add(app: App, incoming: Incoming, args: str) -> Schedule:
     reason = await app.chat.check_channel(req.channel) if app.chat else None
     if reason:
         raise BadInput(_w("bad_channel", channel=f"#{req.channel}", reason=reason))
+    await _refuse_duplicate(app, incoming, req, slug)
     now = clock_of(app).now()
     start = now.astimezone(ZoneInfo(req.tz)).replace(tzinfo=None, second=0, microsecond=0)
     values = (incoming.club_id, incoming.platform, slug, req.channel, incoming.channel_id, req.weekday)
@@ -88,6 +89,16 @@ async def add(app: App, incoming: Incoming, args: str) -> Schedule:
     schedule = await store.add((*values, *more, incoming.user_id))
     changed(app)
     return schedule
+
+
+async def _refuse_duplicate(app: App, incoming: Incoming, req: Request, slug: str | None) -> None:
+    """BadInput naming the club's schedule that already posts this film in this channel at this time."""
+    same = (incoming.platform, slug, req.channel, req.weekday, req.at, req.tz)
+    for s in await ScheduleStore(app.store).of_club(incoming.club_id):
+        if (s.platform, s.film_slug, s.channel_id, s.weekday, s.at, s.tz) == same:
+            film, channel, day = film_label(app, slug, s.club_id), f"#{s.channel_id}", WEEKDAYS[s.weekday].capitalize()
+            raise BadInput(_w("duplicate_schedule", id=s.id, film=film, channel=channel, day=day,
+                              time=s.at.strftime("%H:%M"), tz=s.tz))  # fmt: skip
 
 
 class NotFound(Exception):
@@ -198,20 +209,35 @@ async def _add(app: App, incoming: Incoming, rest: str) -> list[Message]:
     return [Message(_w("added_title", id=schedule.id), sections, ephemeral=True)]
 
 
-async def _run_now(app: App, schedule: Schedule) -> Message:
-    """Claim the next occurrence and wake the scheduler to post it at once."""
-    store, now = ScheduleStore(app.store), clock_of(app).now()
-    wall, due = next(await _unclaimed(app, schedule, now))
+async def _run_now(app: App, schedule: Schedule, extra: bool) -> Message:
+    """Claim this week's occurrence and wake the scheduler to post it at once; once this week's thread exists,
+    say so and offer an extra one (`extra`), posted now without taking a future week."""
+    store, now, zone = ScheduleStore(app.store), clock_of(app).now(), ZoneInfo(schedule.tz)
+    wall, due = schedule.recurrence.this_week(now) or next(await _unclaimed(app, schedule, now))
+    occ = await store.occurrence_of(schedule.id, wall)
+    if occ is not None and occ.state not in ("skipped", "failed") and not extra:
+        return _offer_extra(schedule, occ.state, _when(due.astimezone(zone)))
+    if occ is not None:  # an extra, or a skipped or failed week again: a new occurrence now, keyed by its minute
+        wall, due = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0), now
     claim = Claim(wall, due, post=True, close_at=max(due, now) + window(schedule))
     won = await store.record(schedule, [claim], owner="", lease=timedelta(0))  # any process may post it now
-    when = _when(due.astimezone(ZoneInfo(schedule.tz)))
-    if not won:
-        occ = await store.occurrence_of(schedule.id, wall)
-        return notice(_w("run_now_taken", when=when, id=schedule.id, state=occ.state if occ else "claimed"))
+    when = _when(due.astimezone(zone))
+    if not won:  # another process's run-now of the same minute
+        return notice(_w("run_now_taken", when=when, id=schedule.id, state=_w("state_posting")))
     changed(app)
     if won[0][1] == "failed":
         return notice(_w("queue_empty"))
-    return notice(_w("run_now", when=when, id=schedule.id), error=False)
+    return notice(_w("run_now_extra" if extra and occ else "run_now", when=when, id=schedule.id), error=False)
+
+
+def _offer_extra(schedule: Schedule, state: str, when: str) -> Message:
+    """This week's thread exists (or is being posted): say so, and offer it again as an extra."""
+    text = _w(
+        "run_now_taken", when=when, id=schedule.id, state=_w("state_posting" if state in OPEN else "state_posted")
+    )
+    offer = Section(paragraphs=((Inline(text),), (Inline(_w("run_now_offer", id=schedule.id)),)))
+    button = Button(_w("run_now_extra_button"), "schedule", f"run-now {schedule.id} extra")
+    return Message(sections=(offer,), buttons=(button,), ephemeral=True)
 
 
 async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[Message]:
@@ -230,7 +256,7 @@ async def _change(app: App, incoming: Incoming, action: str, rest: str) -> list[
             [nxt] = await upcoming(app, found, now, 1)
             reply = notice(_w("resumed", id=found.id, next=_when(nxt)), error=False)
     else:
-        reply = await _run_now(app, found)
+        reply = await _run_now(app, found, "extra" in rest.lower().split())
     changed(app)
     return [reply]
 

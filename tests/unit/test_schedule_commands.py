@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from bot.config import Settings
 from bot.models import Incoming
 from bot.schedule_parse import BadInput, channel_id, parse_add
+from tests.conftest import review_file
 from tests.fakes.chat import FakePlatform
 from tests.fakes.clock import FakeClock
 from tests.fakes.harness import Bot, start_bot, text_of, utc
@@ -112,21 +115,28 @@ async def test_list_shows_the_next_runs_in_local_time(bot: Bot) -> None:
     assert "Fri 10 Jan 2025 19:00 EST, Fri 24 Jan 2025 19:00 EST, Fri 07 Feb 2025 19:00 EST" in listing
 
 
-async def test_queue_remove_by_position_or_title(bot: Bot) -> None:
+async def test_queue_remove_by_position_or_title(bot: Bot, tmp_path: Path) -> None:
+    await bot.app.import_paths([review_file(tmp_path, "heat.md", "Heat", "1995")])
     await bot.say("/queue add anora")
-    await bot.say("/queue add anora")
-    assert "off the queue" in await bot.say("/queue remove 2")
+    await bot.say("/queue add heat")
+    assert "Heat (1995) is off the queue" in await bot.say("/queue remove 2")
     assert "off the queue" in await bot.say("/queue remove anora")
     assert "no number 5" in await bot.say("/queue remove 5")
 
 
-async def test_the_cli_prints_next_runs_as_iso_times_with_offsets(
-    settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def cli(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """The `filmclub` command, on the test's database and seeds."""
     from bot import cli
 
     monkeypatch.setenv("FILMCLUB_DATABASE", str(settings.database))
     monkeypatch.setenv("FILMCLUB_SEEDS", str(settings.seeds))
+    return cli
+
+
+async def test_the_cli_prints_next_runs_as_iso_times_with_offsets(
+    cli: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
     args = ["schedule", "add", "anora", "--channel", "films", "--day", "fri", "--time", "19:00"]
     argv = [*args, "--timezone", "America/New_York", "--json"]
     assert await _main(cli, argv) == 0
@@ -149,3 +159,26 @@ async def _main(cli, argv: list[str]) -> int:
 
 def test_text_of_is_shared() -> None:
     assert text_of([]) == ""
+
+
+async def test_the_same_schedule_twice_is_refused_with_the_first_ones_number(bot: Bot) -> None:
+    assert "Schedule #1 added" in await bot.say("/schedule add anora #films friday 19:00 Europe/London")
+    again = await bot.say("/schedule add anora #films fri 19:00 Europe/London every 2")
+    assert "Schedule #1 already posts Anora (2024) in #films on Friday at 19:00 (Europe/London)" in again
+    assert "Schedule #2 added" in await bot.say("/schedule add anora #films friday 20:00 Europe/London")
+    assert "Schedule #3 added" in await bot.say("/schedule add anora #talk friday 19:00 Europe/London")
+    assert "Schedule #4 added" in await bot.say("/schedule add anora #films friday 19:00 Europe/London", club="b")
+    assert "#4" not in await bot.say("/schedule list")  # another club's schedule is no duplicate
+
+
+async def test_the_shell_refuses_the_same_schedule_twice(cli: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["schedule", "add", "anora", "--channel", "films", "--day", "fri", "--time", "19:00"]
+    assert await _main(cli, args) == 0
+    assert await _main(cli, args) == 1
+    assert "Schedule #1 already posts Anora (2024) in #films" in capsys.readouterr().err
+
+
+async def test_a_film_already_in_the_queue_is_not_queued_twice(bot: Bot) -> None:
+    assert "Anora (2024) is number 1" in await bot.say("/queue add anora")
+    assert "Anora (2024) is already number 1 in the queue" in await bot.say("/queue add anorra")
+    assert "1. Anora (2024)" in await bot.say("/queue list") and "2." not in await bot.say("/queue list")

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.config import Settings
+from bot.store.schedules import ScheduleStore
 from tests.conftest import review_file
 from tests.fakes.chat import FakePlatform
 from tests.fakes.clock import FakeClock
@@ -244,3 +245,15 @@ async def test_the_loop_sleeps_until_the_due_time_and_wakes_when_schedules_chang
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
+
+
+async def test_a_thread_posted_minutes_late_is_recorded_and_labelled_late(
+    bot: Bot, platform: FakePlatform, clock: FakeClock
+) -> None:
+    await bot.say("/schedule add anora #films friday 19:00 Europe/London")
+    clock.set(FRIDAY_7PM + timedelta(minutes=12, seconds=30))  # the 12.5 minutes: the bot was busy or down
+    await bot.scheduler.tick()
+    [occ] = await ScheduleStore(bot.app.store).history(1)
+    assert occ.state == "posted" and occ.late
+    [thread] = platform.threads("films")
+    assert "Posted late: this thread was due Friday 10 January 19:00" in text_of(thread.messages)

@@ -15,9 +15,9 @@ from bot.models import Button, Incoming, Inline, Message, Section
 from bot.ports import Clock
 from bot.render import notice
 from bot.schedule_parse import BadInput, Request, number, parse_add
-from bot.schedule_wording import schedule_phrase
 from bot.scheduler import changed, window
 from bot.store.schedules import OPEN, Claim, Schedule, ScheduleStore, unrecorded
+from bot.wording import phrase
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -38,7 +38,7 @@ SCHEDULE_OPTIONS = (
 
 def wording_of(key: str, **values: object) -> str:
     """A phrase of prompts/schedule.toml."""
-    return schedule_phrase(key, **values)
+    return phrase("schedule", key, **values)
 
 
 _w = wording_of

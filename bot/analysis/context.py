@@ -43,16 +43,15 @@ def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, dir
     source, the setting, the genre, the maker's earlier films, another critic's words and the awards run."""
     table: dict[str, str] = wording("analysis_prompts")["context"]
     found: list[tuple[str, dict[str, str], Span]] = []
-    news = award_news(spans, title)
-    finders = (
-        (_awards,)
-        if news
-        else (_about, _stance, _director, _character, _source, _setting, _genre, _career, _quoted, _awards)
-    )
-    for finder in finders:
-        hit = finder(spans, title, director)
-        if hit:
-            found.append(hit)
+    if award_news(spans, title):
+        found = [hit for hit in [_awards(spans, title, director)] if hit]
+    else:
+        maker = _director(spans, title, director)  # found once: the maker prompt and the earlier-films prompt
+        named = maker[1]["director"] if maker else None
+        for finder in (_about, _stance, None, _character, _source, _setting, _genre, _career, _quoted, _awards):
+            hit = maker if finder is None else finder(spans, title, named)
+            if hit:
+                found.append(hit)
     return [
         Prompt(
             Template(table[key]).substitute(title=title, **values), "theme", span.source, spoiler=spoiler[span.start]
@@ -116,11 +115,6 @@ def _director(spans: list[Span], title: str, director: str | None) -> Hit:
     return None
 
 
-def _maker(spans: list[Span], title: str, director: str | None) -> str | None:
-    hit = _director(spans, title, director)
-    return hit[1]["director"] if hit else None
-
-
 _CAREER = re.compile(
     r"\b(?:earlier|previous|last|past|prior|first|other)\s+(?:\w+\s+)?(?:films?|features?|work|movies?)\b"
     r"|\breturn to form\b|\bfilmography\b|\bbody of work\b|\bcareer\b|\bsince (?:his|her|their) debut\b",
@@ -128,9 +122,8 @@ _CAREER = re.compile(
 )
 
 
-def _career(spans: list[Span], title: str, director: str | None) -> Hit:
-    """A review that sets the film beside its maker's other work."""
-    maker = _maker(spans, title, director)
+def _career(spans: list[Span], title: str, maker: str | None) -> Hit:
+    """A review that sets the film beside its maker's other work (`maker`: as `_director` found them)."""
     if not maker:
         return None
     surname = maker.split()[-1]

@@ -6,7 +6,7 @@ import re
 
 from bot.analysis.evidence import aspect_of
 from bot.analysis.text import Span, display
-from bot.analysis.verdict import award_news, judge, verdict_score
+from bot.analysis.verdict import PRONOUN_VERDICT, award_news, judge, verdict_score
 from bot.models import Summary
 
 _LABEL = re.compile(
@@ -34,28 +34,9 @@ _BOILERPLATE = re.compile(
 
 def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     """A one-to-two-sentence tl;dr and 3-5 key points, never cut, never a lost pronoun."""
-    bare = [_unlabelled(s) for s in spans]
-    interview = {s.block for s in spans if _SPEAKER.match(s.sentence)}
-    debris = _debris_blocks(bare) | interview
-    answers = {i for i in range(1, len(spans)) if _answer(spans[i - 1], spans[i])}
-    prose = [
-        (i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i] and s.block not in debris and i not in answers
-    ]
-    if len(prose) < 3:
-        prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and i not in answers and s.block not in interview]
+    bare, prose, verdicts = _pools(spans, flags, title)
     if not prose:
         return Summary(spans[0].sentence if spans else "")
-    blocks = sorted({s.block for _, s in prose})
-    edges = set(blocks[:1] + blocks[-2:])
-    # A verdict is a full statement (8+ words), best near the review's start or end.
-    verdicts = [p for p in prose if len(p[1].sentence.split()) >= 8 or judge(p[1].sentence, title).judgement] or prose
-    verdicts += [(i, s) for i, s in enumerate(bare) if _film_pronoun(s, flags[i]) and s.block not in debris]
-    # a whole judgement naming the film stands out even among a block of links and captions
-    verdicts += [
-        (i, s)
-        for i, s in enumerate(bare)
-        if s.block in debris - interview and not flags[i] and _usable(s) and _names_and_judges(s, title)
-    ]
     news = award_news(spans, title)
     # a news lead names many films in title case, which _usable takes for a list: judged on its own here
     lead = [
@@ -67,20 +48,58 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
         and _whole(sp)
         and not _BOILERPLATE.search(sp.sentence)
     ]
-    tldr = (
-        lead[0]
-        if lead
-        else max(
-            verdicts,
-            key=lambda p: (
-                verdict_score(p[1], title, edge=p[1].block in edges)
-                - (0.5 if _PRONOUN_VERDICT.match(p[1].sentence) else 0)
-            ),
+    blocks = sorted({s.block for _, s in prose})
+    edges = set(blocks[:1] + blocks[-2:])
+
+    def score(p: tuple[int, Span]) -> float:
+        return (
+            verdict_score(p[1], title, edge=p[1].block in edges)
+            - (0.5 if _PRONOUN_VERDICT.match(p[1].sentence) else 0.0)
+            + (1.5 if _SUMMING.match(spans[p[0]].sentence) else 0.0)
         )
-    )
+
+    # on a tie the later sentence: a review's bottom line comes after the case for it
+    best = max(reversed(verdicts), key=score)
+    # award news leads with the film's own result, unless the piece also judges the film plainly
+    tldr = lead[0] if lead and not (score(best) >= _CLEAR_VERDICT and _names_and_judges(best[1], title)) else best
     pool = sorted(dict(prose + lead).items()) if news else prose  # award news: the film's own results too
     points = _key_points(pool, tldr[0], title, news)
     return Summary(_shown(tldr[1].sentence), tuple(_shown(s.sentence) for _, s in points))
+
+
+_CLEAR_VERDICT = 6.0  # a whole judgement naming the film, with evaluative words
+
+
+def tldr_candidates(spans: list[Span], flags: list[bool], title: str) -> list[tuple[int, Span]]:
+    """The sentences the tl;dr is chosen from (index into `spans`, the sentence as it would be shown)."""
+    return _pools(spans, flags, title)[2]
+
+
+def _pools(
+    spans: list[Span], flags: list[bool], title: str
+) -> tuple[list[Span], list[tuple[int, Span]], list[tuple[int, Span]]]:
+    """The sentences without labels, the prose that can be a key point, and the tl;dr candidates."""
+    bare = [_unlabelled(s) for s in spans]
+    interview = {s.block for s in spans if _SPEAKER.match(s.sentence)}
+    debris = _debris_blocks(bare) | interview
+    answers = {i for i in range(1, len(spans)) if _answer(spans[i - 1], spans[i])}
+    prose = [
+        (i, s) for i, s in enumerate(bare) if _usable(s) and not flags[i] and s.block not in debris and i not in answers
+    ]
+    if len(prose) < 3:
+        prose = [(i, s) for i, s in enumerate(bare) if _usable(s) and i not in answers and s.block not in interview]
+    if not prose:
+        return bare, [], []
+    # A verdict is a full statement (8+ words), best near the review's start or end.
+    verdicts = [p for p in prose if len(p[1].sentence.split()) >= 8 or judge(p[1].sentence, title).judgement] or prose
+    verdicts += [(i, s) for i, s in enumerate(bare) if _film_pronoun(s, flags[i]) and s.block not in debris]
+    # a whole judgement naming the film stands out even among a block of links and captions
+    verdicts += [
+        (i, s)
+        for i, s in enumerate(bare)
+        if s.block in debris - interview and not flags[i] and _usable(s) and _names_and_judges(s, title)
+    ]
+    return bare, prose, sorted(dict(verdicts).items())
 
 
 def _shown(sentence: str) -> str:
@@ -89,8 +108,12 @@ def _shown(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# "It's a gorgeous, haunting film.": read under the film's title, the pronoun is the film.
-_PRONOUN_VERDICT = re.compile(r"(?:It|This)(?:[’']s| is| was| remains| feels| proves)\b")
+_PRONOUN_VERDICT = PRONOUN_VERDICT
+# "In short,", "All in all,": the writer says this sentence is the bottom line.
+_SUMMING = re.compile(
+    r"(?:In (?:short|sum|summary|conclusion|the end|totality)|Overall|All in all|All told|Ultimately|To sum up|"
+    r"Bottom line|On balance|On the whole|Taken as a whole|At the end of the day|In the final analysis),?\s"
+)
 
 
 def _whole(span: Span) -> bool:
@@ -156,7 +179,11 @@ def _unlabelled(span: Span) -> Span:
 # Sentence adverbs that can go without changing what the sentence says, when a capitalised subject follows.
 _ADVERB = re.compile(
     r"(?:However|Nonetheless|Nevertheless|Still|Ultimately|Overall|Indeed|Moreover|Furthermore|In fact|In the end|"
-    r"In short|All in all|Even so|After all|Yet|Besides|Admittedly|Thankfully|Fortunately|Unfortunately),?\s+"
+    r"In short|All in all|Even so|After all|Yet|Besides|Admittedly|Thankfully|Fortunately|Unfortunately|"
+    r"In (?:sum|summary|conclusion|totality)|All told|To sum up|On balance|On the whole|At the end of the day|"
+    # a leading conjunction: "But as directed by X, the film is ..." stands alone without it
+    r"(?:And|But)(?: yet| still| then)?(?=\s+(?:[A-Z]|the |a |an |as |in |for |with |at |by |from |this |its )))"
+    r",?\s+"
 )
 
 
@@ -216,6 +243,7 @@ def _point_score(span: Span, title: str) -> float:
     score -= 1.0 if j.second_person and not j.film else 0.0
     score -= 3.0 if j.meta else 0.0  # the writer about their own writing
     score -= 2.0 if j.deictic else 0.0  # "this idea": what it points at is not shown
+    score -= 2.5 if j.lost_referent else 0.0  # "he embodies ...": who is meant is in another sentence
     return score - (1.5 if j.first_person and not j.film else 0.0)
 
 

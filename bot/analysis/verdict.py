@@ -26,7 +26,8 @@ _JUDGEMENT = re.compile(
     r"|one of (?:my|the) (?:all-time )?favou?rites?|let ?down|(?:thoroughly|really|truly) (?:enjoyed|loved|liked)"
     r"|I(?: would|[’']d)? (?:highly |strongly )?recommend|money back|(?:a )?waste of (?:time|money)|write[- ]off"
     r"|(?:worth|deserves) (?:a|your) (?:watch|look|viewing|time)|(?:is|was|feels|proves|remains) ultimately"
-    r"|glad I (?:saw|watched|went)|so much more than|underrated|overrated|works in every way)",
+    r"|glad I (?:saw|watched|went)|so much more than|underrated|overrated|works in every way"
+    r"|worth (?:re)?\w+ing\b|(?:only |mainly |mostly )?appeal to)",
     re.I,
 )
 _AWARD = re.compile(
@@ -49,6 +50,23 @@ _HYPOTHETICAL = re.compile(r"^(?:If|Maybe|Perhaps|Had|Were|Should|Imagine|Suppos
 # Another film named with its year ("Ariel (1988)", "2004's Ladykillers"): the sentence is about that film.
 _OTHER_FILM = re.compile(r"\(\d{4}\)|\b(?:19|20)\d\d[’']s [A-Z]")
 _OWN_YEAR = re.compile(r"\s*\(\d{4}\)")
+# "It's a gorgeous, haunting film.", "This stands as one of ...": read under the film's title, the pronoun is it.
+PRONOUN_VERDICT = re.compile(
+    r"(?:It|This)(?:[’']s| is| was| remains| feels| proves| stands| ranks| works| succeeds| delivers| fails| isn[’']t"
+    r"| wasn[’']t| never| may be| might be| could be| must be| will be)\b"
+)
+# "is a terrific film", "was an uneven, overlong drama": an evaluative word on the film as a whole
+_KIND = (
+    r"(?:film|movie|picture|documentary|feature|watch|thriller|comedy|drama|western|horror|romance|musical|"
+    r"satire|debut|epic|mystery|fable|story|piece|ride|experience|sequel|entry|adaptation|effort|work)s?"
+)
+_CALLED = re.compile(
+    rf"\b(?:is|was|it[’']s|remains|makes for|becomes|feels like|proves) (?:also |still |simply |quite |truly |such )?"
+    rf"(?:a|an|one|the) ((?:[\w-]+,? (?:and )?){{1,3}}){_KIND}\b",
+    re.I,
+)
+# a verbless verdict: "A beautiful film with a DIY spirit ...", "a fantastic drama/thriller with a great cast."
+_CALLED_BARE = re.compile(rf"^(?:a|an|one) ((?:[\w-]+,? (?:and )?){{1,3}}){_KIND}\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,6 +84,8 @@ class Judged:
     hypothetical: bool
     other_film: bool
     people: int  # names other than the title
+    lost_referent: bool  # "he", "her", "their" with no name before it: who is meant is in another sentence
+    person_led: bool  # "Michael Keaton is terrific as ...": a person is the subject, one person's work is judged
 
 
 @cache
@@ -93,8 +113,8 @@ def judge(sentence: str, title: str) -> Judged:
     ]
     return Judged(
         evaluative=len({t for t in tokens if t in vocab}),
-        judgement=bool(_JUDGEMENT.search(sentence)),
-        film=names_film(sentence, title),
+        judgement=bool(_JUDGEMENT.search(sentence)) or _called(sentence, vocab),
+        film=max(names_film(sentence, title), 0.6 if PRONOUN_VERDICT.match(sentence) else 0.0),
         award=bool(_AWARD.search(sentence)),
         first_person=bool(_FIRST_PERSON.search(sentence)),
         second_person=bool(re.search(r"\b(?:you|your|you[’']re|you[’']ve)\b", sentence, re.I)),
@@ -103,6 +123,40 @@ def judge(sentence: str, title: str) -> Judged:
         hypothetical=bool(_HYPOTHETICAL.search(sentence)),
         other_film=_other_film(sentence, title),
         people=len(people),
+        lost_referent=_lost_referent(sentence),
+        person_led=any(n.start <= 1 for n in people) and not names_film(sentence[:40], title),
+    )
+
+
+# Third-person pronouns that point at a person or people named elsewhere ("its" is usually the film).
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|theirs)\b", re.I)
+
+
+def _lost_referent(sentence: str) -> bool:
+    """A person pronoun before any proper name of the sentence ("In the first act, he totally embodies ..."):
+    read alone, nobody can tell who is meant."""
+    m = _PERSON_PRONOUN.search(sentence)
+    if not m:
+        return False
+    names = find_names(sentence)
+    if any(n.start < m.start() for n in names):
+        return False
+    # "the director ... his", "the cast ... their": a role named before the pronoun is its referent
+    before = sentence[: m.start()].lower()
+    return not re.search(
+        r"\b(?:director|actor|actress|writer|filmmaker|star|lead|hero|heroine|protagonist|character|cast|couple|"
+        r"family|mother|father|man|woman|boy|girl|men|women|people|kids|children|audience|viewers|critics|fans|"
+        r"narrator|villain|everyone|anyone|someone|no one|nobody|soldiers?|friends?)\b",
+        before,
+    )
+
+
+def _called(sentence: str, vocab: frozenset[str]) -> bool:
+    """The film called something evaluative as a whole ("is a terrific film")."""
+    return any(
+        any(w in vocab for w in re.findall(r"[a-zé][a-zé-]*", m.group(1).lower()))
+        for m in [*_CALLED.finditer(sentence), _CALLED_BARE.match(sentence.strip())]
+        if m
     )
 
 
@@ -121,7 +175,8 @@ def verdict_score(span: Span, title: str, *, edge: bool) -> float:
     if not j.evaluative and not j.judgement:
         score -= 3.0  # a plot sentence or a fact names the film without judging it
     score += 1.5 if edge else 0.0
-    score -= 4.0 if j.award else 0.0  # an award statement is trivia, not the verdict
+    # an award statement is trivia, not the verdict, unless it also judges the film whole
+    score -= (1.5 if j.judgement and j.film else 4.0) if j.award else 0.0
     score -= 2.0 if j.hypothetical else 0.0
     score -= 2.5 if j.other_film else 0.0
     score -= 1.5 if j.first_person and not j.film and not j.judgement else 0.0  # the writer's own story
@@ -129,6 +184,7 @@ def verdict_score(span: Span, title: str, *, edge: bool) -> float:
     score -= 3.0 if j.meta else 0.0
     score -= 2.0 if j.deictic else 0.0
     score -= 0.75 * min(j.people, 2) if j.film < 1.0 else 0.0  # one person's work, not the film's
+    score -= 2.0 if j.person_led else 0.0
     score -= 1.5 if not j.film and aspect_of(span.sentence) else 0.0  # one craft's praise, not the bottom line
     n = len(span.sentence.split())
     return score - (1.0 if n > 45 else 0.0)

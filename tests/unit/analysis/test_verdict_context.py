@@ -367,3 +367,47 @@ def test_award_news_asks_no_theme_or_craft() -> None:
 def test_a_review_with_real_doubts_is_torn_not_warm() -> None:
     text = "Iron Coast is beautiful and moving, with stunning scenery. But Iron Coast is also clumsy."
     assert any(p.startswith("The review is torn on Iron Coast") for p in _prompts(text, "Iron Coast"))
+
+
+def test_a_performance_led_by_the_actor_is_not_the_bottom_line() -> None:
+    text = (
+        "In 1998, a night-shift nurse in Glasgow begins to suspect her ward's new consultant.\n\n"
+        "Maria Okafor is terrific as the nurse, a quiet woman who keeps her fear under a joke.\n"
+        "The score is sparse and the camera stays close to the faces.\n\n"
+        "This stands as one of the finest hospital thrillers in years, and its last scene is a quiet marvel."
+    )
+    assert analyze(text, title="Night Ward").summary.tldr.startswith("This stands as one of the finest")
+
+
+def test_a_summing_up_without_a_verb_can_be_the_tldr() -> None:
+    text = (
+        "Salt Road follows two sisters who drive a dead uncle's van from Lisbon to the Baltic coast.\n"
+        "The road scenes are long and the dialogue is sparse, and some of it drags in the middle.\n\n"
+        "The sisters argue in four languages and rarely finish a sentence.\n"
+        "Their mother appears only in a phone call, which lands harder than any scene with her could.\n\n"
+        "Overall, a tender and funny road movie with two great lead performances."
+    )
+    tldr = analyze(text, title="Salt Road").summary.tldr
+    assert tldr == "A tender and funny road movie with two great lead performances."
+
+
+def test_a_leading_but_is_dropped_where_the_verdict_stands_alone() -> None:
+    text = (
+        "The Long Field opens on a harvest and a funeral on the same afternoon.\n"
+        "The farmhands talk over each other, and the first hour wanders between them.\n\n"
+        "But as directed by Ines Moreau, The Long Field is a brilliant, patient drama that earns every silence."
+    )
+    tldr = analyze(text, title="The Long Field").summary.tldr
+    assert tldr == "As directed by Ines Moreau, The Long Field is a brilliant, patient drama that earns every silence."
+
+
+def test_a_key_point_never_has_a_pronoun_whose_person_is_elsewhere() -> None:
+    text = (
+        "Tomas Reyes plays a widower who takes over his son's food truck.\n\n"
+        "In the first act, he is stiff and funny, a man who cannot say what he feels.\n"
+        "The cooking scenes are shot with real appetite and the editing is quick.\n\n"
+        "The script is sharp and the supporting cast is wonderful.\n"
+        "Hot Plate is a warm, generous comedy and one of the best films of the summer."
+    )
+    points = analyze(text, title="Hot Plate").summary.key_points
+    assert not any(p.startswith("In the first act, he") for p in points)

@@ -9,7 +9,14 @@ from typing import Literal
 from bot.analysis.award_context import read_awards
 from bot.analysis.award_draft import Draft
 from bot.analysis.award_reader import Fact, read_facts
-from bot.analysis.award_reader.catalogue import body_named, canonical_award
+from bot.analysis.award_reader.catalogue import (
+    body_named,
+    canonical_award,
+    canonical_body,
+    catalogue,
+    normalise_key,
+)
+from bot.analysis.names import fold
 from bot.analysis.text import Span
 from bot.models import AwardFact, AwardResult
 from bot.wording import phrase, wording
@@ -33,11 +40,77 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
     if reader == "agree":
         read = [(f, _staged(f)) for f in read_facts(spans, title)]
         shown = _agreed(_rules(spans, text, title), [fact for _, fact in read])
-        return _unique_questions(_with_complete(shown, [fact for f, fact in read if f.complete]))
+        shown = _with_complete(shown, [fact for f, fact in read if f.complete])
+        return _unique_questions([f for f in shown if not _doubtful(f, spans, title)])
     return _unique_questions(_rules(spans, text, title))
 
 
 Key = tuple[str, str | None, str | None, str]
+
+# A television award: a film club's trivia is about films, and TV and film prizes share a ceremony's night.
+_TELEVISION = re.compile(r"\b(?:TV|television|(?:mini-?)?series|sitcom|Emmys?)\b", re.I)
+# A heading that lists nominees and winners together says neither of any one line.
+_MIXED_HEADING = re.compile(r"\bnomin\w+ (?:and|&) win\w+|\bwin\w+ (?:and|&) nomin\w+", re.I)
+_QUOTED_TITLE = re.compile(r"[“\"]([A-Z][^”\"]{1,60})[”\"]")
+
+
+def _doubtful(fact: AwardFact, spans: list[Span], title: str) -> bool:
+    """A fact the readers agree on that the text does not pin down: said of television, a heading mixing
+    nominees and winners, a body that only the context supplies in a piece naming several, or a subject that
+    only a pronoun stands for in a sentence that credits another title. When unsure, say nothing."""
+    sentence = fact.source.sentence
+    if _TELEVISION.search(sentence) or _MIXED_HEADING.search(sentence):
+        return True
+    if fact.award and _bodies_in(sentence) and canonical_body(fact.award) not in _bodies_in(sentence):
+        return True  # the sentence names another body than the fact's
+    body = canonical_body(fact.award) if fact.award else None
+    if body and not _bodies_in(sentence) and len(_bodies_in(" ".join(s.sentence for s in spans))) >= 3:
+        # the body comes from the context, in a piece naming three bodies or more (an awards-season round-up):
+        # the paragraph naming that body alone, the sentence before naming it alone, or a piece about that body
+        block = next((s.block for s in spans if s.start == fact.source.start), None)
+        near = _bodies_in(" ".join(s.sentence for s in spans if s.block == block))
+        if near != {body} and _main_body(spans) not in (body, "") and not _named_before(fact, spans, body):
+            return True
+    if fold(fact.subject.split()[-1]) not in fold(sentence):
+        others = [t for t in _QUOTED_TITLE.findall(sentence) if fold(t) != fold(title)]
+        if others:
+            return True  # "It ... whose “Birdman” won": the winner is the quoted film, not "it"
+    return False
+
+
+def _named_before(fact: AwardFact, spans: list[Span], body: str) -> bool:
+    """The last sentence before the fact's that names a body names this one only, in the same paragraph or the
+    one before it ("... took home Best Actress at the BAFTAs." then "Her win was an upset over ...")."""
+    start = next((i for i, s in enumerate(spans) if s.start == fact.source.start), None)
+    if start is None:
+        return False
+    for s in reversed(spans[:start]):
+        if spans[start].block - s.block > 1:
+            return False
+        if named := _bodies_in(s.sentence):
+            return named == {body}
+    return False
+
+
+def _main_body(spans: list[Span]) -> str:
+    """The body a piece is about: named at least twice as often as any other ("" when it names one only or
+    none, None-like "?" when no body stands out)."""
+    cat = catalogue()
+    counts: dict[str, int] = {}
+    for span in spans:
+        for m in cat.alias_re.finditer(span.sentence):
+            if b := cat.alias_body.get(normalise_key(m.group())):
+                counts[b.name] = counts.get(b.name, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) <= 1:
+        return ""
+    return max(counts, key=lambda k: counts[k]) if ranked[0] >= 2 * ranked[1] else "?"
+
+
+def _bodies_in(text: str) -> set[str]:
+    """The canonical names of the award bodies a text names."""
+    cat = catalogue()
+    return {b.name for m in cat.alias_re.finditer(text) if (b := cat.alias_body.get(normalise_key(m.group())))}
 
 
 def _key(subject: str, body: str | None, category: str | None, result: str) -> Key:

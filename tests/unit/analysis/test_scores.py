@@ -48,8 +48,10 @@ def test_dev_set_figures_of_what_members_see() -> None:
     _, result, misses = _dev_figures("agree", "dev set, shown to members: both readers agree")
     # Floors at what it reaches on 2026-12-03 (P=0.946 R=0.306 F1=0.463); raised when agreement took a more
     # specific form and complete facts of one reader were shown (P=0.971 R=0.382 F1=0.548, tuned on this set).
+    # Recall 0.370 since doubtful facts are held back (a body only the context gives in a piece naming several,
+    # TV awards, mixed nominee/winner headings): precision on batches 10-12 went from 0.42-0.67 to 0.71-0.73.
     assert result.precision >= 0.94, misses
-    assert result.recall >= 0.38, misses
+    assert result.recall >= 0.36, misses
 
 
 def test_dev_set_no_facts_where_none_are_stated() -> None:

@@ -22,11 +22,12 @@ def analyze(
     reader; see bot.analysis.trivia.award_facts)."""
     spans = split_sentences(text)
     flags = spoiler_flags(spans, text)
-    prompts, note = build_prompt_set(spans, flags, text, title, director)
+    summary = summarise(spans, flags, title)
+    prompts, note = build_prompt_set(spans, flags, text, title, director, tldr=summary.tldr)
     return Analysis(
         title=title,
         year=year,
-        summary=summarise(spans, flags, title),
+        summary=summary,
         prompts=prompts,
         trivia=award_facts(spans, text, title, awards),
         polls=build_polls(prompts, title, spans),

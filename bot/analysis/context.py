@@ -251,7 +251,13 @@ def _genre(spans: list[Span], title: str, director: str | None) -> Hit:
     if not hits:
         return None
     _, _, genre, span = min(hits, key=lambda h: (h[0], h[1]))
-    return ("genre_documentary" if genre == "documentary" else "genre", {"genre": genre}, span)
+    return ("genre_documentary" if genre == "documentary" else "genre", {"genre": _genre_shown(genre)}, span)
+
+
+def _genre_shown(genre: str) -> str:
+    """The genre as the prompt names it ("the $genre genre"): "horror film" is horror, "animated film" animation."""
+    bare = re.sub(r"\s+(?:film|movie)s?$", "", genre)
+    return "animation" if bare == "animated" else bare
 
 
 def _awards(spans: list[Span], title: str, director: str | None) -> Hit:

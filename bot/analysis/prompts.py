@@ -9,11 +9,12 @@ from bot.analysis.aspects import aspect_questions
 from bot.analysis.context import context_prompts
 from bot.analysis.evidence import Claim, aspect_stances, claims
 from bot.analysis.implicit import debate_kind, implicit_questions
-from bot.analysis.names import find_names
+from bot.analysis.names import find_names, fold
 from bot.analysis.questions import clean_question, explicit_questions
+from bot.analysis.summary import summarise
 from bot.analysis.text import Span, display, words
 from bot.analysis.theme_list import listed_themes
-from bot.analysis.verdict import award_news
+from bot.analysis.verdict import award_news, judge
 from bot.models import Prompt
 from bot.wording import wording
 
@@ -35,17 +36,24 @@ def build_prompts(
 
 
 def build_prompt_set(
-    spans: list[Span], flags: list[bool], text: str, title: str, director: str | None = None
+    spans: list[Span],
+    flags: list[bool],
+    text: str,
+    title: str,
+    director: str | None = None,
+    *,
+    tldr: str | None = None,
 ) -> tuple[tuple[Prompt, ...], str]:
-    """The prompts and, when a review of 250+ words gets fewer than five, why."""
+    """The prompts and, when a review of 250+ words gets fewer than five, why (`tldr`: the summary's, when the
+    caller has it)."""
     spoiler = {s.start: f for s, f in zip(spans, flags, strict=True)}
     news = award_news(spans, title)  # award news praises no craft and dwells on no theme of the film
     found = claims(spans, title)
     groups = {
         "claim": _claims(found, spoiler, title),
-        "explicit": _own(spans, spoiler, text, title),
+        "explicit": _standing(_own(spans, spoiler, text, title), title),
         "performance": _performances(found, spans, spoiler, title),
-        "implicit": _implicit(spans, spoiler, title),
+        "implicit": _standing(_implicit(spans, spoiler, title), title),
         "craft": [] if news else _crafts(spans, spoiler),
         "theme": [] if news else _themes(spans, spoiler, text, title),
         "reported": _reported(spans, spoiler, title),
@@ -64,12 +72,30 @@ def build_prompt_set(
                 if not any(_similar(candidate.text, p.text) for p in picked):
                     picked.append(candidate)
                     break
+    bottom = _bottom_line(spans, flags, title, tldr) if len(picked) < 3 else None
+    if bottom is not None and not any(_similar(bottom.text, p.text) for p in picked):
+        picked.append(bottom)
     after = _after_watching(spans, flags, found)
     if after and len(picked) < limit:
         picked.append(after)
     picked = [p for p in picked if len(p.text) <= MAX_PROMPT and p.text.endswith("?")]
     note = _note(picked, groups, after) if words(text) >= 250 and len(picked) < 5 else ""
     return tuple(picked), note
+
+
+# "Can you even do anything about it?", "How did he manage ...?": who or what is meant is in another sentence.
+_POINTING = re.compile(r"\b(?:it|he|she|him|they|them)\b", re.I)
+
+
+def _standing(prompts: list[Prompt], title: str) -> list[Prompt]:
+    """The review's own questions that a member can read alone: no pronoun before the film or a name is named."""
+    out = []
+    for p in prompts:
+        m = _POINTING.search(p.text)
+        if m and not (fold(title) in fold(p.text[: m.start()]) or any(n.start < m.start() for n in find_names(p.text))):
+            continue
+        out.append(p)
+    return out
 
 
 def _fill(table: str, key: str, **values: str) -> str:
@@ -244,6 +270,19 @@ def _themes(spans: list[Span], spoiler: dict[int, bool], text: str, title: str) 
         phrase = Template(templates[i % len(templates)]).substitute(title=title, theme=theme)
         out.append(Prompt(phrase, "theme", span.source, spoiler=spoiler[span.start]))
     return out
+
+
+def _bottom_line(spans: list[Span], flags: list[bool], title: str, tldr: str | None) -> Prompt | None:
+    """The review's verdict sentence as a prompt, for a review that yields few others: only a short, whole
+    judgement that names the film, never a spoiler."""
+    tldr = tldr if tldr is not None else summarise(spans, flags, title).tldr
+    span = next(
+        (s for s, f in zip(spans, flags, strict=True) if not f and display(s.sentence).endswith(tldr[1:])), None
+    )
+    j = judge(tldr, title)
+    if span is None or len(tldr) > 160 or not j.film or not (j.judgement or j.evaluative) or j.award:
+        return None
+    return Prompt(_fill("claim", "verdict", sentence=tldr, title=title), "debate", span.source)
 
 
 def _after_watching(spans: list[Span], flags: list[bool], found: list[Claim]) -> Prompt | None:

@@ -16,7 +16,7 @@ from bot.analysis.award_reader.catalogue import (
     catalogue,
     normalise_key,
 )
-from bot.analysis.names import fold
+from bot.analysis.names import find_names, fold
 from bot.analysis.text import Span
 from bot.models import AwardFact, AwardResult
 from bot.wording import phrase, wording
@@ -71,11 +71,35 @@ def _doubtful(fact: AwardFact, spans: list[Span], title: str) -> bool:
         near = _bodies_in(" ".join(s.sentence for s in spans if s.block == block))
         if near != {body} and _main_body(spans) not in (body, "") and not _named_before(fact, spans, body):
             return True
+    if _HEADLINE_VERB.search(fact.subject):
+        return True  # "The Monster Wins One at Last": a headline's words, not a name
+    if (
+        fact.category
+        and fold(fact.subject) == fold(title)
+        and _person_category(fact)
+        and _other_people(sentence, title)
+    ):
+        return True  # "Cold War won ... Best Actress: Joanna Kulig": a person's prize, not the film's
     if fold(fact.subject.split()[-1]) not in fold(sentence):
         others = [t for t in _QUOTED_TITLE.findall(sentence) if fold(t) != fold(title)]
         if others:
             return True  # "It ... whose “Birdman” won": the winner is the quoted film, not "it"
     return False
+
+
+_HEADLINE_VERB = re.compile(r"\b(?:[Ww]ins?|[Ww]on|[Tt]akes|[Nn]abs|[Ss]cores|[Ee]arns|[Ll]ands|[Gg]ets|[Ss]weeps)\b")
+
+
+def _person_category(fact: AwardFact) -> bool:
+    """The category is a person's (acting, directing, writing) in the catalogue."""
+    known = catalogue().category(fact.category or "", body_named(fact.award))
+    return known is not None and known.kind == "person"
+
+
+def _other_people(sentence: str, title: str) -> bool:
+    """The sentence names someone besides the film."""
+    own = fold(title)
+    return any(fold(n.text) not in own and own not in fold(n.text) for n in find_names(sentence) if " " in n.text)
 
 
 def _named_before(fact: AwardFact, spans: list[Span], body: str) -> bool:

@@ -30,3 +30,17 @@ def test_it_is_not_the_film_when_the_sentence_credits_another_title() -> None:
         'It also marks another triumph for its director, whose "Salt Winter" won the best picture Oscar last year.'
     )
     assert not any(s == "Cold Meridian" for s, *_ in _shown(text, "Cold Meridian"))
+
+
+def test_a_persons_prize_is_not_credited_to_the_film() -> None:
+    text = (
+        "Winter Harbour took home four prizes at the European Film Awards, winning Best Film, "
+        "Best Actress: Marta Lind and Best Director: Piotr Nowak."
+    )
+    shown = _shown(text, "Winter Harbour")
+    assert not any(s == "Winter Harbour" and c in ("Best Actress", "Best Director") for s, _, c, _ in shown)
+
+
+def test_a_headlines_words_are_no_winner() -> None:
+    text = "The Giant Wins One at Last as ‘Deep Tide’ Wins the Oscar for Visual Effects"
+    assert not any("Wins" in s for s, *_ in _shown(text, "Deep Tide"))

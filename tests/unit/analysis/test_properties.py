@@ -122,5 +122,7 @@ def test_any_text_is_analysed_without_error(parts: list[str]) -> None:
 def test_pathological_text_stays_fast(text: str) -> None:
     start = time.perf_counter()
     a = analyze(text, title="T")
-    assert time.perf_counter() - start < 2.0
+    # A guard against blow-ups (a quadratic rule took 12 s here), not a speed target: those live in bench/.
+    # About 1.5 s on a quiet machine; the margin keeps a busy CI runner green.
+    assert time.perf_counter() - start < 5.0
     assert len(a.prompts) <= 10

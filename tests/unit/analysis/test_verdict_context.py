@@ -98,7 +98,7 @@ def test_a_true_story_and_a_genre() -> None:
     )
     prompts = _prompts(text, "Iron Coast")
     assert "Iron Coast draws on real events. How much did that shape the way you watched it?" in prompts
-    assert "What does Iron Coast bring to the political thriller, and where does it break the mould?" in prompts
+    assert "What does Iron Coast bring to the political thriller genre, and where does it break the mould?" in prompts
 
 
 def test_a_genre_of_another_film_is_not_asked_about() -> None:
@@ -411,3 +411,27 @@ def test_a_key_point_never_has_a_pronoun_whose_person_is_elsewhere() -> None:
     )
     points = analyze(text, title="Hot Plate").summary.key_points
     assert not any(p.startswith("In the first act, he") for p in points)
+
+
+def test_the_reviews_questions_about_an_unnamed_it_or_he_are_not_prompts() -> None:
+    text = (
+        "Black Pond is a horror film about a family that moves to a farm beside a still, dark pond.\n"
+        "Something in the water starts to speak to the youngest son. Can you even do anything about it?\n"
+        "How did he manage to hide it from his parents for a whole summer?\n"
+        "Does Black Pond earn its final ten minutes, or does it cheat?"
+    )
+    prompts = [p.text for p in analyze(text, title="Black Pond").prompts]
+    assert not any(p.startswith(("Can you even", "How did he")) for p in prompts)
+    assert "Does Black Pond earn its final ten minutes, or does it cheat?" in prompts
+
+
+def test_a_review_with_nothing_else_to_ask_gets_its_verdict_as_a_prompt() -> None:
+    text = (
+        "Black Pond is one of the most profoundly unsettling films I have ever watched.\n"
+        "The family moves to the farm in spring. The father repairs the barn. The son swims in the pond."
+    )
+    prompts = [p.text for p in analyze(text, title="Black Pond").prompts]
+    assert prompts[-1] == (
+        "The review's verdict: “Black Pond is one of the most profoundly unsettling films I have ever watched.” "
+        "Does that match how you saw Black Pond?"
+    )

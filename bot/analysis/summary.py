@@ -1,4 +1,4 @@
-"""An extractive summary: a verdict sentence as tl;dr and 3-5 key points in the review's order."""
+"""An extractive summary: a verdict sentence as tl;dr and 2-5 key points in the review's order."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ _BOILERPLATE = re.compile(
 
 
 def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
-    """A one-to-two-sentence tl;dr and 3-5 key points, never cut, never a lost pronoun."""
+    """A one-to-two-sentence tl;dr and 2-5 key points, never cut, never a lost pronoun."""
     bare, prose, verdicts = _pools(spans, flags, title)
     if not prose:
         return Summary(spans[0].sentence if spans else "")
@@ -200,7 +200,8 @@ def _usable(span: Span) -> bool:
         return False  # "And ...", "But ...", "The other ...": a reply to the sentence before it
     if s.lstrip()[:1] in '“"' or _REPORTED.search(s):
         return False  # another critic's words, not the review's
-    return not _LEADING_PRONOUN.match(s) and not _BOILERPLATE.search(s) and not s.endswith("?")
+    # a stripped "But it ..." reads "It ...": the pronoun test sees the sentence as shown
+    return not _LEADING_PRONOUN.match(s[:1].upper() + s[1:]) and not _BOILERPLATE.search(s) and not s.endswith("?")
 
 
 # "Time Out Chicago said, ...", "as David Sims wrote": another critic's words reported
@@ -248,7 +249,7 @@ def _point_score(span: Span, title: str) -> float:
 
 
 def _key_points(prose: list[tuple[int, Span]], tldr: int, title: str, news: bool = False) -> list[tuple[int, Span]]:
-    """3-5 sentences that say what the critic thinks, the best of each paragraph, in the review's order; in
+    """2-5 sentences that say what the critic thinks, the best of each paragraph, in the review's order; in
     award news, what the film itself won or lost, not the other films' results."""
     scored = [(i, s, _point_score(s, title) + (_news_score(s, title) if news else 0.0)) for i, s in prose if i != tldr]
     best: dict[int, tuple[int, Span, float]] = {}
@@ -257,8 +258,17 @@ def _key_points(prose: list[tuple[int, Span]], tldr: int, title: str, news: bool
             best[row[1].block] = row
     picked = sorted((r for r in best.values() if r[2] >= 1.5), key=lambda r: -r[2])[:5]
     if len(picked) < 3:
-        rest = sorted((r for r in scored if r not in picked and r[2] >= 0.0), key=lambda r: -r[2])
+        rest = sorted(
+            (r for r in scored if r not in picked and r[2] >= 0.0 and _sound(r[1], title)), key=lambda r: -r[2]
+        )
         picked += rest[: 3 - len(picked)]
     if len(picked) < 3:
-        picked += [r for r in scored if r not in picked][: 3 - len(picked)]
+        # only sentences with no flaw a moderator would strike: two good points beat three with a bad one
+        picked += [r for r in scored if r not in picked and _sound(r[1], title)][: 3 - len(picked)]
     return sorted((i, s) for i, s, _ in picked)
+
+
+def _sound(span: Span, title: str) -> bool:
+    """Nothing in the sentence that only the review can explain, nor the writer about their writing."""
+    j = judge(span.sentence, title)
+    return not (j.meta or j.deictic or j.lost_referent or j.other_film)

@@ -38,12 +38,21 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']ve|I[’']m|I[’']d|I[’']ll|
 _META = re.compile(
     r"\bI(?: think I)? (?:want to|have to|need to|will|[’']ll|am going to|[’']m going to|can now|must|would like to)"
     r" (?:say|preface|admit|confess|start|begin|provide|talk|mention|point out|be honest|get back|explain|discuss)\b"
-    r"|\bmy two cents\b|\bin this (?:review|post|section|piece)\b|\b(?:haven[’']t|have not|hadn[’']t) (?:rated|reviewed)\b",
+    r"|\bmy two cents\b|\bin this (?:review|post|section|piece)\b|\b(?:haven[’']t|have not|hadn[’']t) (?:rated|reviewed)\b"
+    r"|\bdon[’']t get me wrong\b|\bI[’']m not sure (?:offhand|if|whether)\b|\bto be (?:honest|fair),",
     re.I,
 )
 _DEICTIC = re.compile(
     r"\b(?:this|these|that|those) (?:idea|ideas|notion|point|points|theme|themes|aspect|aspects|sense|feeling|"
-    r"approach|reason|reasons|moment|way|regard|respect|issue|question|one|ones)\b",
+    r"approach|reason|reasons|moment|way|regard|respect|issue|question|one|ones)\b"
+    # "this admirable tact", "this sci-fi element": a noun phrase whose meaning is in the sentence before
+    r"|\b(?:this|these|those) (?:[a-z-]+ )?(?!(?:film|films|movie|movies|picture|documentary|story|year|week|month|"
+    r"summer|winter|decade|century|kind|sort|type|genre|day|time|country|world|review|town|city|house|family|"
+    r"character|role|performance|scene|is|was|has|had|will|would|can|could|may|might|must|should|does|did|means)\b)"
+    r"(?:tact|element|elements|quality|qualities|move|choice|choices|decision|distinction|feat|irony|trick|device|"
+    r"problem|problems|flaw|flaws|approach|tension|contrast|shift|change|effect|method|style|tone|thing|things|part)\b"
+    r"|^The (?:distinction|feat|result|move|decision|choice|effect|irony|difference|latter|former|trick|upshot)\b"
+    r"|\bthe (?:latter|former)\b",
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"^(?:If|Maybe|Perhaps|Had|Were|Should|Imagine|Suppose|Not that)\b|\bwould have\b")
@@ -111,17 +120,19 @@ def judge(sentence: str, title: str) -> Judged:
         for n in find_names(sentence)
         if not any(t in fold(n.text) or fold(n.text) in t for t in titles) and fold(n.text) != head
     ]
+    film = max(names_film(sentence, title), 0.6 if PRONOUN_VERDICT.match(sentence) else 0.0)
     return Judged(
         evaluative=len({t for t in tokens if t in vocab}),
         judgement=bool(_JUDGEMENT.search(sentence)) or _called(sentence, vocab),
-        film=max(names_film(sentence, title), 0.6 if PRONOUN_VERDICT.match(sentence) else 0.0),
+        film=film,
         award=bool(_AWARD.search(sentence)),
         first_person=bool(_FIRST_PERSON.search(sentence)),
         second_person=bool(re.search(r"\b(?:you|your|you[’']re|you[’']ve)\b", sentence, re.I)),
         meta=bool(_META.search(sentence)),
         deictic=bool(_DEICTIC.search(sentence)),
         hypothetical=bool(_HYPOTHETICAL.search(sentence)),
-        other_film=_other_film(sentence, title),
+        # "Clergy (Kler), directed by ...": a film credited in a sentence that never names this one
+        other_film=_other_film(sentence, title) or bool(re.search(r"\bdirected by\b", sentence) and not film),
         people=len(people),
         lost_referent=_lost_referent(sentence),
         person_led=any(n.start <= 1 for n in people) and not names_film(sentence[:40], title),

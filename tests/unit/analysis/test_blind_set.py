@@ -80,7 +80,7 @@ def test_blind_review_output_is_well_formed(name: str, review: Labelled) -> None
     points = a.summary.key_points
     assert a.summary.tldr
     if words(text) > KEY_POINT_LENGTH:
-        assert 3 <= len(points) <= 5, points
+        assert 2 <= len(points) <= 5, points  # two when a third would be a flawed sentence
     for point in points:
         assert not DANGLING.match(point), point
 

@@ -435,3 +435,16 @@ def test_a_review_with_nothing_else_to_ask_gets_its_verdict_as_a_prompt() -> Non
         "The review's verdict: “Black Pond is one of the most profoundly unsettling films I have ever watched.” "
         "Does that match how you saw Black Pond?"
     )
+
+
+def test_key_points_skip_pointers_back_and_the_writers_asides() -> None:
+    text = (
+        "Paper Moons is a warm comedy about two rival printers in 1950s Naples.\n\n"
+        "Don’t get me wrong, there is a whole bunch I like about this film.\n"
+        "The script is sharp and the two leads are wonderful together.\n\n"
+        "The camerawork shows this admirable tact also.\n"
+        "The photography is lovely and the editing is brisk.\n\n"
+        "Paper Moons is one of the most charming films of the year."
+    )
+    points = analyze(text, title="Paper Moons").summary.key_points
+    assert not any(p.startswith(("Don’t get me wrong", "The camerawork shows this")) for p in points)

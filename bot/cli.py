@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.schedule_cli import add_schedule_parser
 
     add_schedule_parser(sub)
+    from bot.remove_cli import add_remove_parser
+
+    add_remove_parser(sub)
     sub.add_parser("console", help="chat on the terminal").set_defaults(run=cmd_console)
     p = sub.add_parser("backup", help="copy the database consistently while the bot runs")
     p.add_argument("path")

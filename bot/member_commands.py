@@ -152,10 +152,10 @@ async def _remove(app: App, incoming: Incoming, rest: str) -> Message:
             if who.lower() in {r.member_id, (r.author or "").lower()}
         ]
         if not found:
-            return notice(w("no_member_review", name=who, label=film.label, query=film.title))
+            return notice(w("no_member_review", member=who, label=film.label, query=film.title))
         await store.remove([found[0].id])
         await app.refresh()
-        return notice(w("removed_member", name=found[0].author or who, label=film.label), error=False)
+        return notice(w("removed_member", member=found[0].author or who, label=film.label), error=False)
     return notice(w("remove_usage"))
 
 

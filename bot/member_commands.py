@@ -58,6 +58,9 @@ async def _save(app: App, incoming: Incoming, query: str, text: str, rating_raw:
         return notice(str(exc) or w("film_gone", text=text[:300]))
     try:
         rating = members.parse_rating(rating_raw)
+    except Refusal as exc:
+        return replace(notice(str(exc)), meta=(("field", "rating"),))  # a form shows it under that field
+    try:
         body = members.check_text(text, where, where.film.title if where.film else where.title)
         review, outcome = await members.save(app, incoming, where, body, rating, spoilers)
     except Refusal as exc:

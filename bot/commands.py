@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot import render
-from bot.members import main_note
+from bot.members import club_section, main_note
 from bot.models import Film, Incoming, Message, Review
 
 if TYPE_CHECKING:
@@ -118,9 +118,12 @@ async def _film_section(app: App, incoming: Incoming, query: str, section: str) 
     if isinstance(film, Message):
         return [_section_typo(app, incoming, query, section) or film]
     critics = await app.store.reviews_for(film.id, incoming.club_id)
-    if not critics:
-        return [render.not_found(query, ())]
+    club = await club_section(app, film, incoming.club_id, critics[0] if critics else None)
+    if not critics:  # a film only the club's members have reviewed
+        return [Message(render.film_title(film), (club,))] if club else [render.not_found(query, ())]
     digest = render.review(film, critics[0], await app.analysis(critics[0]), section)
+    if club is not None and section in ("all", "prompts") and digest:
+        digest = [replace(digest[0], sections=(*digest[0].sections, club)), *digest[1:]]
     return _with_main_note(digest, critics, incoming.club_id, film)
 
 

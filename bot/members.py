@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.bounds import MAX_NAME
-from bot.models import Film, Incoming, Review
+from bot.club import Voice, club_view
+from bot.models import Film, Incoming, Inline, Review, Section
 from bot.store.members import Draft, SqliteMembers
 from bot.text import fold
 from bot.wording import phrase
@@ -174,3 +175,26 @@ def main_note(critics: list[Review], club_id: str, film: Film) -> str | None:
     if len(critics) < 2:
         return None
     return w("main_note", why=main_reason(critics, club_id), count=len(critics), query=film.title)
+
+
+async def club_section(app: App, film: Film, club_id: str, critic: Review | None) -> Section | None:
+    """ "What the club thinks" of a film, from the club's member reviews; None when no member reviewed it."""
+    store = SqliteMembers(app.store)
+    found = await store.reviews(film.id, club_id)
+    if not found:
+        return None
+    anonymous = await store.anonymous(club_id)
+    voices = [
+        Voice(
+            w("anonymous_name") if r.member_id in anonymous else r.author or w("anonymous_name"),
+            r.text,
+            r.rating,
+            r.spoilers,
+        )
+        for r in found
+    ]
+    view = club_view(film.title, voices, critic.text if critic else None)
+    if view is None:
+        return None
+    bullets = tuple((Inline(p.text, spoiler=p.spoiler),) for p in view.prompts)
+    return Section(phrase("club", "heading"), paragraphs=((Inline(view.summary),),), bullets=bullets)

@@ -8,8 +8,9 @@ import sqlite3
 import pytest
 
 from bot.app import App
+from bot.config import Settings
 from bot.members import MAX_TEXT
-from bot.models import Incoming, Message
+from bot.models import Incoming, Inline, Message
 from bot.store.members import WRITES_PER_HOUR
 
 
@@ -143,3 +144,58 @@ async def test_control_characters_are_removed_and_the_form_is_offered(app: App) 
     assert _rows(app, "SELECT member_name, body FROM reviews WHERE member_id IS NOT NULL") == [("Ana", "Good film.")]
     form = (await _say(app, "A\x00na\u202e", "myreview anora")).form
     assert form is not None and form.film == "film:anora-2024" and form.text == "Good film." and form.rating == "4"
+
+
+def _console(settings: Settings, user: str, lines: str) -> str:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    env = {"FILMCLUB_DATABASE": str(settings.database), "PATH": "", "HOME": str(settings.database.parent)}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console", "--user", user],
+        input=lines, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_done_when_two_console_members_disagree_and_the_review_sets_them_against_each_other(settings: Settings) -> None:
+    # The "Done when", as the README shows it: two members, opposite views, /reviews and /review.
+    ana = _console(settings, "Ana", "/myreview anora :: The ending felt moving and the acting superb. 4.5\n")
+    assert "Stored your review of Anora (2024) (rated 4.5/5)" in ana
+    _console(settings, "Ben", "/myreview anora :: The ending felt hollow and the acting wooden. 2\n")
+    shown = _console(settings, "Cy", "/reviews anora\n/review anora\n")
+    assert "Ana · 4.5/5 — " in shown and "Ben · 2/5 — " in shown
+    assert "What the club thinks\n2 member reviews · average rating 3.3/5 (2 rated)" in shown
+    assert "Ana found the acting strong (“The ending felt moving and the acting superb”)" in shown
+    assert "Ben found it weak (“The ending felt hollow and the acting wooden”). Who's right?" in shown
+
+
+async def test_the_weekly_thread_carries_what_the_club_thinks(settings: Settings) -> None:
+    from tests.fakes.chat import FakePlatform
+    from tests.fakes.clock import FakeClock
+    from tests.fakes.harness import start_bot, utc
+
+    bot = await start_bot(settings, FakePlatform(), FakeClock(utc(2025, 12, 2, 10, 0)))
+    try:
+        for user, line in [("Ana", "The ending felt moving. 5"), ("Ben", "The ending felt hollow. 1")]:
+            await bot.app.dispatch(Incoming("myreview", f"anora :: {line}", user_id=user, user_name=user))
+        await bot.say("/schedule add anora #films thursday 19:00 Europe/London")
+        await bot.say("/schedule run-now 1")
+        await bot.scheduler.tick()
+        (thread,) = bot.chat.platform.threads("films")
+        texts = [
+            i.text
+            for post in bot.chat.platform.posts
+            for m in post.messages
+            for s in m.sections
+            for part in (*s.paragraphs, *s.bullets, ((Inline(s.title or ""),)))
+            for i in part
+        ]
+        assert "What the club thinks" in texts and "2 member reviews · average rating 3/5 (2 rated)" in texts
+        assert any(t.startswith("Ana found the ending strong") and "Ben found it weak" in t for t in texts)
+        assert thread.title == "Week of 4 December 2025 · Anora (2024)"
+    finally:
+        await bot.close()

@@ -80,3 +80,16 @@ async def test_a_bad_modal_gets_a_private_message_and_stores_nothing(
     )
     assert "no longer stored" in str(_reply(await interact(discord_bot, discord_fake, gone)))
     assert _member_rows(discord_bot) == []
+
+
+async def test_review_shows_what_the_club_thinks_from_two_modals(discord_bot: FilmClubBot, discord_fake: FakeDiscord):
+    await _submit(discord_bot, discord_fake, {"rating": "5", "text": "The ending felt moving.", "spoilers": "no"})
+    await _submit(discord_bot, discord_fake, {"rating": "1", "text": "The ending felt hollow.", "spoilers": "no"}, 4402)
+    sent = await interact(
+        discord_bot, discord_fake, command(discord_fake, "review", {"film": "anora-2024"}, channel_id=TEXT_CHANNEL)
+    )
+    shown = "\n".join(e["description"] for e in _reply(sent)["embeds"])  # type: ignore[attr-defined]
+    club = shown[shown.index("**What the club thinks**") :]
+    assert "2 member reviews · average rating 3/5 (2 rated)" in club
+    assert "member4401 found the ending strong" in club and "member4402 found it weak" in club
+    check_all(sent)

@@ -69,3 +69,22 @@ async def test_an_unsigned_submission_is_refused(slack: Harness) -> None:
     view = await _opened(slack)
     status, _ = await post(slack.http, slack.url, submission_body(view, GOOD), headers={})
     assert status == 401 and _rows(slack) == []
+
+
+async def test_review_shows_what_the_club_thinks_from_two_submissions(slack: Harness) -> None:
+    for user, name, rating, text in [
+        ("U1", "Ana", "5", "The ending felt moving."),
+        ("U2", "Ben", "1", "The ending felt hollow."),
+    ]:
+        view = await _opened(slack, user)
+        values = {
+            "rating": {"type": "plain_text_input", "value": rating},
+            "text": {"type": "plain_text_input", "value": text},
+        }
+        assert (await post(slack.http, slack.url, submission_body(view, values, user=user, name=name)))[0] == 200
+    status, body = await slack.command("/review", "anora", user="U2")
+    await slack.adapter.drain()
+    shown = body + json.dumps([b for _, b in slack.fake.responses], ensure_ascii=False)
+    assert status == 200 and "What the club thinks" in shown
+    assert "Ana found the ending strong" in shown and "Ben found it weak" in shown
+    check_calls(slack.fake.calls)

@@ -203,4 +203,5 @@ def parse_line(line: str, **context: str | bool) -> Incoming | None:
 # The weekly-thread commands live in their own modules; importing them registers them.
 from bot import member_commands as _member_commands  # noqa: E402, F401
 from bot import queue as _queue  # noqa: E402, F401
+from bot import reviews_command as _reviews_command  # noqa: E402, F401
 from bot import schedules as _schedules  # noqa: E402, F401

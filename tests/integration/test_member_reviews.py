@@ -199,3 +199,11 @@ async def test_the_weekly_thread_carries_what_the_club_thinks(settings: Settings
         assert thread.title == "Week of 4 December 2025 · Anora (2024)"
     finally:
         await bot.close()
+
+
+async def test_reviews_lists_many_members_in_pages(app: App) -> None:
+    for n in range(12):
+        await _say(app, f"Member{n:02d}", f"myreview anora :: Thoughts number {n}. 3")
+    pages = await app.dispatch(_as("Ben", "reviews anora"))
+    counts = [sum(len(s.bullets) for s in m.sections if s.title == "The club's reviews") for m in pages]
+    assert counts == [10, 2]

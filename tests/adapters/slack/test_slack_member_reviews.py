@@ -88,3 +88,13 @@ async def test_review_shows_what_the_club_thinks_from_two_submissions(slack: Har
     assert status == 200 and "What the club thinks" in shown
     assert "Ana found the ending strong" in shown and "Ben found it weak" in shown
     check_calls(slack.fake.calls)
+
+
+async def test_a_members_text_and_name_never_ping(slack: Harness) -> None:
+    # The session's mention check (conftest.py) scans every ack, response and call for a ping made from content.
+    view = await _opened(slack)
+    loud = {"text": {"type": "plain_text_input", "value": "<!channel> <@U2> this is great!"}}
+    await post(slack.http, slack.url, submission_body(view, loud, name="<!here>"))
+    status, body = await slack.command("/reviews", "anora")
+    await slack.adapter.drain()
+    assert status == 200 and "&lt;!here&gt; — this is great!" in json.loads(body)["blocks"][2]["text"]["text"]

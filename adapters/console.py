@@ -85,8 +85,9 @@ class ConsoleChat:
         return PollTally((), (), 0)
 
 
-async def chat_loop(app: App, chat: ConsoleChat, stdin: TextIO) -> int:
-    """Read commands until end of input, answering each; the console user is a moderator."""
+async def chat_loop(app: App, chat: ConsoleChat, stdin: TextIO, user: str = "console") -> int:
+    """Read commands until end of input, answering each; the console user (`user`, a member's name) is a
+    moderator."""
     interactive = stdin.isatty()
     if interactive:
         chat.out.write("filmclub console — type /help, or /review anora. Ctrl-D quits.\n")
@@ -97,7 +98,7 @@ async def chat_loop(app: App, chat: ConsoleChat, stdin: TextIO) -> int:
         line = await asyncio.to_thread(stdin.readline)
         if not line:
             return 0
-        incoming = parse_line(line, is_moderator=True)
+        incoming = parse_line(line, is_moderator=True, user_id=user, user_name=user)
         if incoming is None:
             if line.strip():
                 chat.out.write("Commands start with '/': try /help\n")

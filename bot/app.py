@@ -150,6 +150,10 @@ class App:
         await self.refresh()
         return report
 
+    async def analyse_later(self, review: Review) -> None:
+        """Analyse a review just stored; a failure is logged and the review analysed again when asked for."""
+        await self._analyse_quietly(review)
+
     async def _analyse_quietly(self, review: Review) -> None:
         # A bug in the analyser must not undo an import: the review stays stored and is
         # analysed again lazily when someone asks for it.

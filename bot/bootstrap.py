@@ -34,8 +34,8 @@ async def build_app(
     return app
 
 
-async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
-    """Chat on the terminal until end of input."""
+async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO, user: str = "console") -> int:
+    """Chat on the terminal, as member `user`, until end of input."""
     from adapters.console import ConsoleChat, chat_loop
     from bot.scheduler import background
 
@@ -43,7 +43,7 @@ async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
     app = await build_app(settings, chat)
     try:
         async with background(app, chat, platform="console"):  # weekly threads print as they fall due
-            return await chat_loop(app, chat, stdin)
+            return await chat_loop(app, chat, stdin, user)
     finally:
         await app.close()
 

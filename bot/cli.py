@@ -111,7 +111,7 @@ async def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
 
 async def cmd_console(args: argparse.Namespace, settings: Settings) -> int:
     """Chat on the terminal."""
-    return await run_console(settings, sys.stdin, sys.stdout)
+    return await run_console(settings, sys.stdin, sys.stdout, user=args.user)
 
 
 async def cmd_backup(args: argparse.Namespace, settings: Settings) -> int:
@@ -167,7 +167,12 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.schedule_cli import add_schedule_parser
 
     add_schedule_parser(sub)
-    sub.add_parser("console", help="chat on the terminal").set_defaults(run=cmd_console)
+    from bot.remove_cli import add_remove_parser
+
+    add_remove_parser(sub)
+    p = sub.add_parser("console", help="chat on the terminal")
+    p.add_argument("--user", default="console", help="chat as this member (their name on /myreview reviews)")
+    p.set_defaults(run=cmd_console)
     p = sub.add_parser("backup", help="copy the database consistently while the bot runs")
     p.add_argument("path")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot import render
-from bot.models import Film, Incoming, Message
+from bot.members import club_section, main_note
+from bot.models import Film, Incoming, Message, Review
 
 if TYPE_CHECKING:
     from bot.app import App
@@ -116,10 +117,23 @@ async def _film_section(app: App, incoming: Incoming, query: str, section: str) 
     film = await resolve(app, incoming, query)
     if isinstance(film, Message):
         return [_section_typo(app, incoming, query, section) or film]
-    review = await app.review_of(film, incoming.club_id)
-    if review is None:
-        return [render.not_found(query, ())]
-    return render.review(film, review, await app.analysis(review), section)
+    critics = await app.store.reviews_for(film.id, incoming.club_id)
+    club = await club_section(app, film, incoming.club_id, critics[0] if critics else None)
+    if not critics:  # a film only the club's members have reviewed
+        return [Message(render.film_title(film), (club,))] if club else [render.not_found(query, ())]
+    digest = render.review(film, critics[0], await app.analysis(critics[0]), section)
+    if club is not None and section in ("all", "prompts") and digest:
+        digest = [replace(digest[0], sections=(*digest[0].sections, club)), *digest[1:]]
+    return _with_main_note(digest, critics, incoming.club_id, film)
+
+
+def _with_main_note(digest: list[Message], critics: list[Review], club_id: str, film: Film) -> list[Message]:
+    """The digest with a footer line saying which review it is and how to see the others, if there are others."""
+    note = main_note(critics, club_id, film)
+    if note is None or not digest:
+        return digest
+    first = digest[0]
+    return [replace(first, footer=" · ".join(p for p in (first.footer, note) if p)), *digest[1:]]
 
 
 @command(
@@ -187,5 +201,7 @@ def parse_line(line: str, **context: str | bool) -> Incoming | None:
 
 
 # The weekly-thread commands live in their own modules; importing them registers them.
+from bot import member_commands as _member_commands  # noqa: E402, F401
 from bot import queue as _queue  # noqa: E402, F401
+from bot import reviews_command as _reviews_command  # noqa: E402, F401
 from bot import schedules as _schedules  # noqa: E402, F401

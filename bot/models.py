@@ -54,6 +54,10 @@ class Review:
     author: str | None = None
     source: str | None = None
     club_id: str = ""
+    member_id: str | None = None  # set for a member's review written in chat (author: their display name)
+    rating: float | None = None  # a member's rating, 0.5 to 5 in half stars
+    spoilers: bool = False  # the member said it contains spoilers
+    origin: str = ""  # the file an imported review came from
 
 
 # --- analysis ----------------------------------------------------------------
@@ -144,6 +148,7 @@ class Incoming:
     is_moderator: bool = False
     platform: str = "console"
     options: tuple[tuple[str, str], ...] = ()
+    user_name: str = ""  # the member's display name, as the platform shows it
 
     def option(self, name: str) -> str | None:
         """The named option's value (Discord-style structured arguments), if given."""
@@ -180,6 +185,19 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Form:
+    """A form a platform with modals opens for the member (`/myreview`): its answers come back as the options
+    film (this `film` key), rating, text and spoilers of the same command."""
+
+    command: str
+    title: str
+    film: str  # a film slug, or "new:" and a title for a film not stored yet
+    rating: str = ""  # the member's earlier answers, when they edit their review
+    text: str = ""
+    spoilers: bool = False
+
+
+@dataclass(frozen=True)
 class Message:
     """A platform-neutral reply: adapters only translate it."""
 
@@ -191,6 +209,7 @@ class Message:
     error: bool = False
     footer: str | None = None
     meta: tuple[tuple[str, str], ...] = field(default=())
+    form: Form | None = None  # open this form (a modal); platforms without one show the message
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from bot import weekly
 from bot.app import App
 from bot.clock import parse_utc
+from bot.members import club_section
 from bot.models import PollTally, PostRef
 from bot.ports import ChatPort, Clock
 from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, ScheduleStore, floor
@@ -224,7 +225,8 @@ class Scheduler:
             raise Unpostable(f"the film {occ.film_slug!r} has no review any more")
         wall = datetime.fromisoformat(occ.occurrence)
         late = wall.strftime("%A %d %B %H:%M") + f" ({schedule.tz})" if occ.late else None
-        return weekly.thread(film, review, await self.app.analysis(review), wall, late)
+        club = await club_section(self.app, film, schedule.club_id, review)
+        return weekly.thread(film, review, await self.app.analysis(review), wall, late, club)
 
     async def _step(self, name: str) -> None:
         if self.on_step is not None:

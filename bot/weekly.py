@@ -45,8 +45,11 @@ def pick_poll(analysis: Analysis) -> PollSpec | None:
     return PollSpec(text, options, prompt.source)
 
 
-def thread(film: Film, review: Review, analysis: Analysis, wall: datetime, late_due: str | None) -> Weekly:
-    """The thread of one occurrence; `late_due` (the due time, as text) adds the late line."""
+def thread(
+    film: Film, review: Review, analysis: Analysis, wall: datetime, late_due: str | None, club: Section | None = None
+) -> Weekly:
+    """The thread of one occurrence; `late_due` (the due time, as text) adds the late line, `club` what the club's
+    members think."""
     digest = render.review(film, review, analysis, "all")[0]
     named = {s.title: s for s in digest.sections}
     summary = tuple(s for s in digest.sections if s.title in {_m("tldr_heading"), _m("key_points_heading")})
@@ -57,6 +60,8 @@ def thread(film: Film, review: Review, analysis: Analysis, wall: datetime, late_
     messages = [Message(render.film_title(film), (*intro, *summary), footer=digest.footer)]
     if prompts is not None:
         messages.append(Message(sections=(text_section(_w("prompts_intro")), prompts)))
+    if club is not None:
+        messages.append(Message(sections=(club,)))
     spec = pick_poll(analysis)
     poll = Message(_w("poll_title", label=film.label), poll=spec) if spec else None
     title = _w("thread_title", week=week_label(wall), label=film.label)

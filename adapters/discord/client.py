@@ -20,6 +20,7 @@ from bot.render import failure
 
 from .commands import Values, build_command, button_values, film_choices, to_incoming
 from .guard import GuardedTree, guard_interactions
+from .modal import build_modal, submitted
 from .render import Draft, render_all
 from .retry import READ_TIMEOUT, bound_read_time
 from .send import CommandButton, message_kwargs
@@ -89,11 +90,24 @@ class FilmClubBot(discord.Client):
         """A button click: the command it names, on its argument."""
         await self.answer(interaction, command, button_values(REGISTRY.get(command), argument))
 
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        """A submitted filmclub modal (also one opened before a restart): its answers go to its command."""
+        if interaction.type != discord.InteractionType.modal_submit:
+            return
+        found = submitted(interaction.data)
+        if found is not None:
+            await self.answer(interaction, found[0], found[1])
+
     async def answer(self, interaction: discord.Interaction[Any], command: str, values: Values) -> None:
-        """Dispatch to the core and post the replies; failures reach the member alone, politely."""
+        """Dispatch to the core and post the replies (or open the form a reply asks for); failures reach the
+        member alone, politely."""
         try:
             incoming = to_incoming(interaction, command, values, self.settings.discord_moderator_role)
             replies, deferred = await self._dispatch_in_time(interaction, incoming)
+            modal = build_modal(replies[0].form) if replies and replies[0].form and not deferred else None
+            if modal is not None:
+                await interaction.response.send_modal(modal)
+                return
             await self._respond(interaction, render_all(replies), deferred)
         except Exception:
             log.exception("answering /%s failed", command)

@@ -102,6 +102,7 @@ def to_incoming(interaction: discord.Interaction[Any], command: str, values: Val
         is_moderator=is_moderator(interaction, role),
         platform="discord",
         options=tuple(given.items()),
+        user_name=interaction.user.display_name,
     )
 
 

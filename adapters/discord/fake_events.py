@@ -89,6 +89,14 @@ def button(fake: FakeDiscord, custom_id: str, message: Json, *, channel_id: int,
     return _interaction(fake, 3, data, channel_id, who or member()) | {"message": message}
 
 
+def modal_submit(
+    fake: FakeDiscord, custom_id: str, values: Mapping[str, str], *, channel_id: int, who: Json | None = None
+) -> Json:
+    """A submitted modal (MODAL_SUBMIT): each value in a text input of its own action row."""
+    rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()]
+    return _interaction(fake, 5, {"custom_id": custom_id, "components": rows}, channel_id, who or member())
+
+
 def feed(client: Any, payload: Json) -> None:
     """Hand an INTERACTION_CREATE to discord.py exactly where its gateway handler would."""
     client._connection.parsers["INTERACTION_CREATE"](payload)

@@ -61,6 +61,12 @@ def _data(kind: int, payload: dict[str, Any]) -> bool:
             and _snowflake(message.get("id"))
             and isinstance(message.get("components"), list)
         )
+    if kind == 5:
+        return (
+            isinstance(data, dict)
+            and isinstance(data.get("custom_id"), str)
+            and isinstance(data.get("components"), list)
+        )
     return True
 
 

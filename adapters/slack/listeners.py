@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt.context.ack.async_ack import AsyncAck
@@ -15,13 +16,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 from adapters.answers import Answers, no_error
 from adapters.slack.blocks import SECTION_TEXT, escape, split
 from adapters.slack.chat import SlackChat
+from adapters.slack.forms import errors, form_view, plain, saved, submitted
 from adapters.slack.moderators import Moderators
 from adapters.slack.poll_blocks import parse_vote
 from adapters.slack.replies import ACK_BUDGET, Later, deliver, plan
 from adapters.slack.tasks import Background, Coalescer
 from bot.app import App
 from bot.commands import REGISTRY, parse_line
-from bot.models import Incoming, Message
+from bot.models import Form, Incoming, Message
 from bot.polls import PollError
 
 log = logging.getLogger(__name__)
@@ -63,17 +65,20 @@ class Listeners:
         # Kept already planned: a repeated /review costs neither the core nor hashing and rendering its Message.
         self.answers: Answers[Reply] = Answers(core, lambda reply: no_error(reply[0]))
 
-    async def incoming(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> Incoming | None:
+    async def incoming(
+        self, client: AsyncWebClient, line: str, user: str, team: str, channel: str, name: str = ""
+    ) -> Incoming | None:
         """A command line from a member as an Incoming, checking moderator status only when it matters."""
-        incoming = parse_line(line, user_id=user, club_id=team, channel_id=channel, platform="slack")
+        incoming = parse_line(line, user_id=user, club_id=team, channel_id=channel, platform="slack", user_name=name)
         if incoming is not None and needs_check(incoming.command):
-            moderator = await self.moderators.check(client, user)
-            incoming = Incoming(incoming.command, incoming.args, user, team, channel, moderator, "slack")
+            incoming = replace(incoming, is_moderator=await self.moderators.check(client, user))
         return incoming
 
-    async def answer(self, client: AsyncWebClient, line: str, user: str, team: str, channel: str) -> Reply:
+    async def answer(
+        self, client: AsyncWebClient, line: str, user: str, team: str, channel: str, name: str = ""
+    ) -> Reply:
         """The core's answer to one command line, planned as an ack body and what follows."""
-        incoming = await self.incoming(client, line, user, team, channel)
+        incoming = await self.incoming(client, line, user, team, channel, name)
         if incoming is None:
             return [], None, []
         return await self.answers.get(incoming, lambda: self._planned(incoming))
@@ -94,14 +99,58 @@ class Listeners:
         if kept is not None:  # a repeat of a read-only command: no task, no timer
             await self._reply(ack, kept, body, respond)
             return
-        work = asyncio.ensure_future(self.answer(client, line, user, team, channel))
+        work = asyncio.ensure_future(self.answer(client, line, user, team, channel, field(body, "user_name")))
         try:
             reply = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
         except TimeoutError:
             await ack()
             self.background.spawn(self._follow(work, respond, channel, team), f"answer {body['command']}")
             return
+        form = reply[0][0].form if reply[0] else None
+        if form is not None and await self._open(client, body, form, channel):
+            await ack()
+            return
         await self._reply(ack, reply, body, respond)
+
+    async def _open(self, client: AsyncWebClient, body: dict[str, Any], form: Form, channel: str) -> bool:
+        """Open the form as a modal (views.open with the command's trigger_id); False if Slack would not."""
+        view = form_view(form, channel)
+        if view is None or not field(body, "trigger_id"):
+            return False
+        try:
+            await client.views_open(trigger_id=field(body, "trigger_id"), view=view)
+        except Exception as exc:  # an expired trigger or a refused view: the member gets the one-line form instead
+            log.warning("views.open failed: %s", type(exc).__name__)
+            return False
+        return True
+
+    async def submit(self, ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+        """A submitted form (view_submission): errors keep the modal open under their field; else it shows what
+        was stored. An answer slower than the ack budget closes the modal and follows as an ephemeral message."""
+        found = submitted(body.get("view"))
+        user, team = field(body, "user", "id"), team_of(body)
+        if found is None or not (user and team):
+            await ack()
+            return
+        command, channel, values = found
+        name = field(body, "user", "name") or field(body, "user", "username")
+        options = tuple(values.items())
+        incoming = Incoming(command, "", user, team, channel, False, "slack", options, user_name=name)
+        work = asyncio.ensure_future(self.core.dispatch(incoming))
+        try:
+            messages = await asyncio.wait_for(asyncio.shield(work), ACK_BUDGET)
+        except TimeoutError:
+            await ack()
+            self.background.spawn(self._tell_later(client, work, channel, user), "form answer")
+            return
+        first = messages[0] if messages else None
+        await (ack(**(errors(first) if first.error else saved(first))) if first else ack())
+
+    async def _tell_later(
+        self, client: AsyncWebClient, work: asyncio.Future[list[Message]], channel: str, user: str
+    ) -> None:
+        for message in await work:
+            await client.chat_postEphemeral(channel=channel, user=user, text=escape(plain(message)))
 
     async def _reply(self, ack: AsyncAck, reply: Reply, body: dict[str, Any], respond: AsyncRespond) -> None:
         _, first, later = reply

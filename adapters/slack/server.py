@@ -15,6 +15,7 @@ from slack_sdk.signature import SignatureVerifier
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.slack.chat import SlackChat
+from adapters.slack.forms import CALLBACK as FORM_CALLBACK
 from adapters.slack.guard import guard
 from adapters.slack.listeners import COMMAND, Listeners
 from adapters.slack.moderators import Moderators
@@ -103,6 +104,7 @@ def build(
     bolt.action(re.compile(r"^vote:\d+$"))(listeners.vote)
     bolt.action(re.compile(r"^command:\d+$"))(listeners.button)
     bolt.action(re.compile(r"^spoilers:\d+$"))(listeners.spoilers)
+    bolt.view(FORM_CALLBACK)(listeners.submit)
     verifier = SignatureVerifier(signing_secret) if signing_secret is not None else None
     return SlackAdapter(bolt, chat, background, coalescer, verifier)
 

@@ -3,25 +3,26 @@
 FILM_BY_SLUG = "SELECT id, title, aliases FROM films WHERE slug = ?"
 INSERT_FILM = "INSERT INTO films (slug, title, year, director, aliases) VALUES (?, ?, ?, ?, ?)"
 UPDATE_FILM = "UPDATE films SET title = ?, director = COALESCE(?, director), aliases = ? WHERE id = ?"
-_REVIEW_COLUMNS = """
+REVIEW_COLUMNS = """
 SELECT r.id, r.film_id, r.club_id, r.author, r.source, r.body, r.content_hash,
-       f.slug, f.title, f.year, f.director, f.aliases
+       r.member_id, r.member_name, r.rating, r.spoilers, r.origin, f.slug, f.title, f.year, f.director, f.aliases
 FROM reviews r JOIN films f ON f.id = r.film_id
 """
-REVIEW_BY_KEY = "SELECT id, content_hash, origin FROM reviews WHERE film_id = ? AND club_id = ? AND author = ?"
-REVIEW_BY_ID = _REVIEW_COLUMNS + "WHERE r.id = ?"
+REVIEW_BY_KEY = "SELECT id, content_hash, seeded FROM reviews WHERE film_id = ? AND club_id = ? AND author = ?"
+REVIEW_BY_ID = REVIEW_COLUMNS + "WHERE r.id = ?"
 REVIEWS_FOR_FILM = (
-    _REVIEW_COLUMNS
+    REVIEW_COLUMNS
     + """
-WHERE r.film_id = ? AND (r.club_id = '' OR r.club_id = ?)
+WHERE r.film_id = ? AND (r.club_id = '' OR r.club_id = ?) AND r.member_id IS NULL
 ORDER BY r.club_id = ? DESC, r.id
 """
 )
 INSERT_REVIEW = """
-INSERT INTO reviews (film_id, club_id, author, source, body, content_hash, origin) VALUES (?, ?, ?, ?, ?, ?, ?)
+INSERT INTO reviews (film_id, club_id, author, source, body, content_hash, origin, seeded)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 """
 UPDATE_REVIEW = """
-UPDATE reviews SET source = ?, body = ?, content_hash = ?, origin = ?,
+UPDATE reviews SET source = ?, body = ?, content_hash = ?, origin = ?, seeded = ?,
     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
 WHERE id = ?
 """

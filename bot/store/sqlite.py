@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from pathlib import Path, PurePath
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -32,15 +32,6 @@ def content_hash(doc: ReviewDoc) -> str:
 def film_slug(title: str, year: int | None) -> str:
     """The stable slug of a film: "anora-2024"."""
     return f"{slugify(title)}-{year}" if year else slugify(title)
-
-
-def _same_origin(origin: str | None, doc: ReviewDoc) -> bool:
-    """Whether a stored review came from this seed file: the same file name in a folder of the same name (the
-    clone may have moved since)."""
-    if not origin:
-        return False
-    old, new = PurePath(origin), PurePath(doc.path)
-    return (old.name, old.parent.name) == (new.name, new.parent.name)
 
 
 def _same_film(row: aiosqlite.Row, doc: ReviewDoc) -> bool:
@@ -124,11 +115,11 @@ class SqliteStore:
             film_id = await self._upsert_film(db, doc, club_id)
             async with db.execute(sql.REVIEW_BY_KEY, (film_id, club_id, doc.author or "")) as cur:
                 row = await cur.fetchone()
-            if row is not None and (row["content_hash"] == digest or (seed and not _same_origin(row["origin"], doc))):
+            if row is not None and (row["content_hash"] == digest or (seed and not row["seeded"])):
                 outcome: ImportOutcome = "unchanged"
                 review_id = int(row["id"])
             else:
-                review_id = await self._write_review(db, row, film_id, club_id, doc, digest)
+                review_id = await self._write_review(db, row, film_id, club_id, doc, digest, seed)
                 outcome = "created" if row is None else "updated"
         review = await self.review(review_id)
         assert review is not None
@@ -160,8 +151,9 @@ class SqliteStore:
         club_id: str,
         doc: ReviewDoc,
         digest: str,
+        seed: bool = False,
     ) -> int:
-        values = (doc.source, doc.text, digest, doc.path)
+        values = (doc.source, doc.text, digest, doc.path, int(seed))
         if row is None:
             cur = await db.execute(sql.INSERT_REVIEW, (film_id, club_id, doc.author or "", *values))
             review_id = int(cur.lastrowid or 0)
@@ -228,6 +220,18 @@ def _review(row: aiosqlite.Row) -> Review:
     film = Film(
         int(row["film_id"]), row["slug"], row["title"], row["year"], row["director"], tuple(json.loads(row["aliases"]))
     )
+    member = row["member_id"]
+    author = (row["member_name"] or None) if member else (row["author"] or None)
     return Review(
-        int(row["id"]), film, row["body"], row["content_hash"], row["author"] or None, row["source"], row["club_id"]
+        int(row["id"]),
+        film,
+        row["body"],
+        row["content_hash"],
+        author,
+        row["source"],
+        row["club_id"],
+        member_id=member,
+        rating=row["rating"],
+        spoilers=bool(row["spoilers"]),
+        origin=row["origin"] or "",
     )

@@ -13,7 +13,7 @@ from tests.shared import DISCORD_SPEC, need
 
 # The interaction callback body is an anyOf of every callback type: also check the one sent.
 CALLBACK_TYPES = {4: "CreateMessageInteractionCallbackRequest", 5: "CreateMessageInteractionCallbackRequest"}
-CALLBACK_TYPES |= {8: "ApplicationCommandAutocompleteCallbackRequest"}
+CALLBACK_TYPES |= {8: "ApplicationCommandAutocompleteCallbackRequest", 9: "ModalInteractionCallbackRequest"}
 
 
 @cache

@@ -29,7 +29,7 @@ ALLOWED_BEYOND_SPEC = {
 }
 # slack_sdk adds the workspace id to every call of bolt's per-request client (for org-wide installs).
 ALLOWED_EVERYWHERE = {"team_id"}
-_JSON_ARGS = ("blocks", "metadata", "attachments")
+_JSON_ARGS = ("blocks", "metadata", "attachments", "view")
 # Faults the fake can answer a call with: "429" (Retry-After 0 unless "429:N"), "500", "503", "html500" (a proxy's
 # HTML page), "timeout" (answers after the client gave up), "drop" (closes the connection unanswered), and
 # "applied-drop" / "applied-timeout" (a post is applied, then the answer is lost: the case that tempts a duplicate).
@@ -208,6 +208,14 @@ class FakeSlack:
         self.history.setdefault(channel, []).insert(0, message)
         return {"ok": True, "channel": channel, "ts": message["ts"], "message": message}
 
+    def m_views_open(self, args: dict[str, Any]) -> dict[str, Any]:
+        if not str(args.get("trigger_id", "")).startswith("13345224609."):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        return {"ok": True, "view": {"id": f"V{next(self._stamps)}", **args["view"]}}
+
+    def m_chat_postEphemeral(self, args: dict[str, Any]) -> dict[str, Any]:
+        return {"ok": True, "message_ts": self._ts()}
+
     def m_chat_update(self, args: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "channel": args["channel"], "ts": args["ts"], "text": args.get("text", "")}
 
@@ -309,6 +317,24 @@ def click_body(
 ) -> str:
     """A button click (block_actions) as Slack POSTs it: form-encoded `payload` JSON."""
     return urlencode({"payload": json.dumps(click_payload(fake, action_id, value, user, ts, channel, team))})
+
+
+def submission_body(
+    view: dict[str, Any], values: dict[str, Any], user: str = "U1", team: str = "T1", name: str = ""
+) -> str:
+    """A view_submission of an opened modal as Slack POSTs it: the view with its state values filled in."""
+    state = {block: {block: value} for block, value in values.items()}
+    payload = {
+        "type": "view_submission",
+        "team": {"id": team, "domain": "filmclub"},
+        "user": {"id": user, "username": user.lower(), "name": name or user.lower(), "team_id": team},
+        "api_app_id": "A1",
+        "token": "legacy-verification-token",
+        "trigger_id": trigger_id(),
+        "view": {**view, "id": "V1", "team_id": team, "state": {"values": state}, "hash": "1.abc"},
+        "response_urls": [],
+    }
+    return urlencode({"payload": json.dumps(payload)})
 
 
 async def post(http: ClientSession, url: str, body: str, headers: dict[str, str] | None = None) -> tuple[int, str]:

@@ -14,6 +14,8 @@ PLANNED = {"schedule", "queue"}
 SCOPES = {
     "chat.postMessage": "chat:write",
     "chat.update": "chat:write",
+    "chat.postEphemeral": "chat:write",
+    "views.open": "commands",
     "conversations.info": "channels:read",
     "conversations.history": "channels:history",
     "conversations.replies": "channels:history",

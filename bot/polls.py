@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import aiosqlite
 
@@ -21,11 +21,6 @@ class PollError(Exception):
 
 class PollClosed(PollError):
     """The poll has closed: its results are final."""
-
-
-def utc_now() -> datetime:
-    """The current time in UTC."""
-    return datetime.now(UTC)
 
 
 @dataclass(frozen=True)
@@ -56,11 +51,16 @@ class Vote:
 
 
 class PollService:
-    """The poll rules over a repository; `now` is injected so closing times test without sleeping."""
+    """The poll rules over a repository. Closing times are by the database's clock (db_now()), so two processes
+    whose clocks differ close a poll at the same moment; `now` replaces it in tests that need no database clock."""
 
-    def __init__(self, repo: SqlitePolls, now: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, repo: SqlitePolls, now: Callable[[], datetime] | None = None) -> None:
         self.repo = repo
-        self.now = now
+        self._now = now
+
+    async def now(self) -> datetime:
+        """The time polls open, close and take votes by."""
+        return self._now() if self._now is not None else await self.repo.db_now()
 
     async def open(
         self,
@@ -80,7 +80,7 @@ class PollService:
         if len(spec.options) < 2:
             raise ValueError("a poll needs at least two options")
         if closes_at is None and hours is not None:
-            closes_at = self.now() + timedelta(hours=hours)
+            closes_at = await self.now() + timedelta(hours=hours)
         closes_at = closes_at.replace(microsecond=0) if closes_at else None  # stored to the second
         poll_id = await self.repo.insert(
             club_id, channel_id, title, spec.question, spec.options, spec.multiple, closes_at, key
@@ -113,7 +113,7 @@ class PollService:
             raise PollError("This poll no longer exists.")
         if not 0 <= option < len(poll.spec.options):
             raise PollError("That option is not part of this poll.")
-        if not poll.is_open(self.now()):
+        if not poll.is_open(await self.now()):
             raise PollClosed("This poll has closed; its results are final.")
         write = self.repo.toggle_vote if poll.spec.multiple else self.repo.replace_vote
         if not await write(poll.id, user_id, option):
@@ -129,14 +129,14 @@ class PollService:
 
     async def close(self, poll: Poll) -> tuple[Poll, PollTally]:
         """Close the poll (closing twice is harmless) and return it with its final tally."""
-        await self.repo.close(poll.id, self.now())
+        await self.repo.close(poll.id, await self.now())
         closed = await self.get(poll.id)
         assert closed is not None
         return closed, await self.tally(closed)
 
     async def due(self) -> list[Poll]:
         """Open polls whose closing time has passed: the adapter closes them and shows the results."""
-        return [_poll(r) for r in await self.repo.due(self.now())]
+        return [_poll(r) for r in await self.repo.due(await self.now())]
 
 
 def _poll(row: aiosqlite.Row) -> Poll:

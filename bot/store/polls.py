@@ -79,6 +79,14 @@ class SqlitePolls:
         async with self.store.transaction() as db:
             await db.execute(SET_MESSAGE, (message_id, poll_id))
 
+    async def db_now(self) -> datetime:
+        """The database's clock (db_now()): what every process sharing the database agrees on."""
+        row = await self.store.fetchone("SELECT db_now() AS now", ())
+        assert row is not None and row["now"]
+        moment = from_text(row["now"])
+        assert moment is not None
+        return moment
+
     async def row(self, poll_id: int) -> aiosqlite.Row | None:
         """One poll by id."""
         return await self.store.fetchone(POLL_BY_ID, (poll_id,))

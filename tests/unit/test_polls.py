@@ -140,3 +140,20 @@ async def test_a_keyed_poll_is_stored_once_so_every_message_of_it_counts_and_clo
     assert (await service.get(first.id)).closed_at is not None  # type: ignore[union-attr]
     other = await service.open("T1", "C1", SPEC, hours=None)
     assert other.id != first.id
+
+
+async def test_polls_close_by_the_databases_clock_not_a_process_clock(tmp_path) -> None:
+    """Without an injected clock a poll opens, takes votes and falls due by db_now(): two processes whose own
+    clocks differ close it at the same moment."""
+    from tests.fakes.clock import FakeClock
+
+    db_clock = FakeClock(T0)
+    async with await SqliteStore.open(tmp_path / "shared.db", db_clock) as store:
+        polls = PollService(SqlitePolls(store))
+        poll = await polls.open("T1", "C1", SPEC, "Poll · Anora", hours=24)
+        assert poll.closes_at == T0 + timedelta(hours=24)
+        assert await polls.due() == []
+        db_clock.set(T0 + timedelta(hours=25))
+        assert [p.id for p in await polls.due()] == [poll.id]
+        with pytest.raises(PollClosed):
+            await polls.vote(poll.id, "U1", 0)

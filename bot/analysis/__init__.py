@@ -10,7 +10,7 @@ from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader, award_facts
 from bot.models import Analysis
 
-ANALYSER_VERSION = "2.1.0"
+ANALYSER_VERSION = "2.2.0"
 
 __all__ = ["ANALYSER_VERSION", "analyze"]
 

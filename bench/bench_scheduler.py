@@ -31,7 +31,7 @@ from bot.bootstrap import build_app
 from bot.clock import Recurrence, SystemClock, utc_text
 from bot.config import Settings
 from bot.models import Message, PollTally, PostRef
-from bot.scheduler import Scheduler
+from bot.scheduler import POSTING, Scheduler
 from bot.store import SqliteStore
 from bot.store.schedules import Schedule, ScheduleStore
 
@@ -46,9 +46,11 @@ FILM = "anora-2024"  # the shipped seed
 
 
 class TimingChat:
-    """A ChatPort that does nothing but note when each thread was opened (time.time())."""
+    """A ChatPort that does nothing but note when each thread was opened (time.time()); every call takes
+    `latency` seconds, as a platform's Web API round trip does."""
 
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
+        self.latency = latency
         self.opened: dict[int, float] = {}  # schedule id → when its (latest) thread was opened
         self.ids = itertools.count(1)
         self.awaited: set[int] = set()  # schedule ids whose threads the benchmark waits for
@@ -58,9 +60,11 @@ class TimingChat:
     async def send(
         self, channel_id: str, message: Message, *, thread: PostRef | None = None, key: str | None = None
     ) -> PostRef:
+        await asyncio.sleep(self.latency)
         return PostRef(channel_id, f"m{next(self.ids)}", thread.thread_id if thread else None)
 
     async def create_thread(self, channel_id: str, title: str, messages: Sequence[Message], *, key: str) -> PostRef:
+        await asyncio.sleep(self.latency)
         schedule_id = int(key.split(":")[1])  # filmclub:<schedule id>:<occurrence>:thread
         self.opened[schedule_id] = time.time()
         self.awaited.discard(schedule_id)
@@ -190,12 +194,15 @@ async def wave_lateness(chat: TimingChat, wave: datetime, ids: list[int]) -> lis
 
 async def run(args: argparse.Namespace, db: Path) -> None:
     """Fill the store, run the loop through every wave and print the figures."""
-    chat = TimingChat()
+    chat = TimingChat(args.latency)
     app = await build_app(Settings(database=db, seeds=ROOT / "seeds"), chat)
     start = time.perf_counter()
     waves, due, history = await fill(app.store, args)
     total = args.clubs * args.per_club
-    conditions = f"({total:,} schedules, {args.clubs:,} clubs, {history:,} past occurrences, SQLite file)"
+    conditions = (
+        f"({total:,} schedules, {args.clubs:,} clubs, {history:,} past occurrences, SQLite file, "
+        f"{args.latency * 1e3:.0f} ms per platform call, {POSTING} posted at once)"
+    )
     print(f"{'setup: schedules added':48} {time.perf_counter() - start:8.1f} s   {conditions}")
     scheduler = Scheduler(app, chat, SystemClock(), platform="console")
     cpu, wall = await pass_cost(scheduler)
@@ -244,6 +251,7 @@ def main() -> None:
     parser.add_argument("--due", type=int, default=50, help="schedules due per wave (same minute)")
     parser.add_argument("--waves", type=int, default=2, help="due minutes, one after another")
     parser.add_argument("--history", type=int, default=10, help="past weeks recorded per schedule (0: none)")
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds per platform call (0: none)")
     parser.add_argument("--idle", type=float, default=10, help="least idle seconds before the first wave")
     args = parser.parse_args()
     print(f"# scheduler benchmarks — {machine()}, {datetime.now(UTC):%Y-%m-%d}")

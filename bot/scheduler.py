@@ -20,6 +20,7 @@ from bot.ports import ChatPort, Clock
 from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, ScheduleStore, floor
 
 log = logging.getLogger(__name__)
+POSTING = 8  # occurrences carried forward at once, in different channels (a channel's posts stay in order)
 LEASE = timedelta(minutes=2)  # by the database's clock: how long a crashed process's claim waits for a taker
 LATE_AFTER = timedelta(minutes=1)  # a thread claimed this long after its time is recorded as late and says so
 WATCH_EVERY = timedelta(seconds=1)  # how often App.check_changes looks for other processes' commits
@@ -126,8 +127,26 @@ class Scheduler:
         """One pass: claim what fell due, then finish unfinished posts and close ended polls."""
         async with self._pass:
             await self.claim_due()
-            for occ in await self.store.work(self.platform, self.owner):
-                await self.advance(occ)
+            await self._advance_all(await self.store.work(self.platform, self.owner))
+
+    async def _advance_all(self, work: list[Occurrence]) -> None:
+        """Carry the unfinished occurrences forward, up to POSTING at once, each channel's in order: threads due at
+        the same minute in many channels wait on the platform's latency together, not one after another."""
+        by_channel: dict[str, list[Occurrence]] = {}
+        for occ in work:
+            schedule = await self.store.by_id(occ.schedule_id)
+            by_channel.setdefault(schedule.channel_id if schedule else f"#{occ.schedule_id}", []).append(occ)
+        gate = asyncio.Semaphore(POSTING)
+
+        async def in_order(queue: list[Occurrence]) -> None:
+            for occ in queue:
+                async with gate:
+                    await self.advance(occ)
+
+        results = await asyncio.gather(*(in_order(q) for q in by_channel.values()), return_exceptions=True)
+        for result in results:
+            if isinstance(result, BaseException):
+                raise result  # every channel had its turn; the loop reports and backs off as before
 
     async def next_wake(self) -> datetime:
         """The next due occurrence, retry, lease expiry or poll closing (at most MAX_SLEEP away).

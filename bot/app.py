@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections import OrderedDict
@@ -10,10 +11,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import aiosqlite
+
 from bot.analysis import ANALYSER_VERSION, analyze
 from bot.config import Settings
 from bot.ingest import IngestError, read_review, review_files, shown
 from bot.lookup import FilmIndex, Match
+from bot.lookup_tables import drop
 from bot.models import Analysis, Film, Incoming, Message, Review
 from bot.ports import ChatPort
 from bot.store import SqliteStore
@@ -30,6 +34,7 @@ _BYTES_PER_ENTRY = 4096
 # on hand; more, or a layer grown past _LAYERED, and the whole index is rebuilt in a worker thread.
 _INCREMENTAL = 2000
 _LAYERED = 5000
+_FREEZE = 20_000  # films from which a whole index is moved out of the cyclic GC's reach (see _index_from)
 
 
 @dataclass
@@ -45,6 +50,37 @@ class ImportReport:
     def ok(self) -> bool:
         """Whether every file imported."""
         return not self.errors
+
+
+def _index_from(rows: list[list[aiosqlite.Row]]) -> FilmIndex:
+    """The film index of `film_rows` (in a worker thread); the rows are freed here too, a chunk at a time, so that
+    neither building nor freeing 100,000 of them holds the GIL long enough to stall the event loop."""
+    club_rows, film_rows = rows.pop(), rows.pop()
+    big = len(film_rows) >= _FREEZE
+    paused = big and gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        index = FilmIndex(*films_from_rows(film_rows, club_rows))
+        drop(film_rows)
+        drop(club_rows)
+    finally:
+        if big:
+            # The index is hundreds of thousands of acyclic objects (freed by reference counts when replaced):
+            # left to the cyclic GC, every full collection would walk them holding the GIL, hundreds of ms at
+            # 100,000 films, and so stall the event loop. The permanent generation is never walked.
+            gc.freeze()
+        if paused:
+            gc.enable()
+    return index
+
+
+def _loaded(body: bytes) -> FilmIndex | None:
+    """The saved film index (in a worker thread), out of the cyclic GC's reach if big (see _index_from)."""
+    index = FilmIndex.load(body)
+    if index is not None and len(index) >= _FREEZE:
+        gc.freeze()
+    return index
 
 
 class App:
@@ -81,7 +117,7 @@ class App:
         self._data_version = await self.store.data_version()
         self._told = self._data_version if self._told is None else self._told
         saved = await self.store.saved_film_index()
-        loaded = await asyncio.to_thread(FilmIndex.load, saved[1]) if saved else None
+        loaded = await asyncio.to_thread(_loaded, saved[1]) if saved else None
         async with self._indexing:
             if saved is None or loaded is None:
                 await self._build(save=True)
@@ -91,9 +127,10 @@ class App:
 
     async def _build(self, *, save: bool = False) -> None:
         seq = await self.store.film_seq()  # read first: a change committed meanwhile is applied again, never missed
-        rows, club_rows = await self.store.film_rows()
-        self.films = await asyncio.to_thread(lambda: FilmIndex(*films_from_rows(rows, club_rows)))
+        rows = list(await self.store.film_rows())
+        old, self.films = self.films, await asyncio.to_thread(_index_from, rows)
         self._film_seq, self.rebuilds, self.generation = seq, self.rebuilds + 1, self.generation + 1
+        await asyncio.to_thread(old.release)  # commands use self.films, and synchronously: the old one is free
         body = await asyncio.to_thread(self.films.dump) if save else None
         if body is not None:
             await self.store.save_film_index(seq, body)

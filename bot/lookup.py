@@ -65,6 +65,11 @@ class FilmIndex:
         index._base, index._count = base, len(base.films)
         return index
 
+    def release(self) -> None:
+        """Free the index piecewise (in a worker thread) once it has been replaced and no one uses it."""
+        self._base.release()
+        self._delta.release()
+
     @property
     def layered(self) -> int:
         """How many films the changes since the base was built touched (a whole rebuild folds them in)."""

@@ -9,6 +9,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -99,6 +100,16 @@ class Tables:
             return None
         return tables
 
+    def release(self) -> None:
+        """Take the tables apart a piece at a time, in a worker thread, once no one uses them: freed at once they
+        would hold the GIL (and stall the event loop) for a good part of the time they took to build."""
+        for table in (self.films, self.exact, self.bare, self.grams, self.clubs):
+            if isinstance(table, dict):
+                for key in list(table):
+                    del table[key]
+        drop(self.names)
+        drop(self.owners)
+
     def ordered(self) -> Iterator[tuple[tuple[str, int, int], int]]:
         """(sort key, film id) of every film, by folded title, year and id (how `films()` lists them)."""
         for film_id, title in zip(self.order, self.titles, strict=True):
@@ -158,6 +169,12 @@ class Tables:
         kept = {i: ratio[i] if ratio[i] >= ACCEPT else min(w, ACCEPT - 1) for _, w, i in weighted}
         kept |= {i: r for i, r in ratio.items() if r >= ACCEPT}
         return sorted(kept.items(), key=lambda t: -t[1])
+
+
+def drop(items: list[Any]) -> None:
+    """Empty a big list a chunk at a time (see `Tables.release`)."""
+    while items:
+        del items[-_CHUNK:]
 
 
 def ids(value: Ids | None) -> Sequence[int]:

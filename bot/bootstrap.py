@@ -23,14 +23,13 @@ async def build_app(
     settings: Settings, chat: ChatPort | None = None, store: SqliteStore | None = None, clock: Clock | None = None
 ) -> App:
     """Open the store (on the database's clock, `clock`: the system's by default), import the shipped seeds
-    (unchanged ones cost nothing) and index the films."""
+    (unchanged ones cost nothing) and open the film index (saved in the store, or built whole and saved)."""
     app = App(settings, store or await SqliteStore.open(settings.database, clock), chat)
+    await app.open_index()
     if settings.seeds.is_dir():
-        report = await app.import_paths([settings.seeds], seed=True)
+        report = await app.import_paths([settings.seeds], seed=True)  # indexes only the seeds that changed
         for error in report.errors:
             log.warning("seed not imported: %s", error)
-    else:
-        await app.refresh()
     return app
 
 

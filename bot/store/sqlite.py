@@ -187,6 +187,39 @@ class SqliteStore:
             out.setdefault(int(row[0]), set()).add(str(row[1]))
         return {k: frozenset(v) for k, v in out.items()}
 
+    # --- the film index's change log (migration 009) ------------------------------
+
+    async def film_seq(self) -> int:
+        """The latest film change's seq (0 before any): a film index built after reading it misses none."""
+        row = await self.fetchone(sql.FILM_SEQ)
+        return int(row[0]) if row else 0
+
+    async def film_changes(self, since: int) -> tuple[int, list[int]]:
+        """The films written (by any process) after seq `since`, and the seq they bring the reader to."""
+        rows = await self.fetchall(sql.FILM_CHANGES, (since,))
+        return (int(rows[-1][1]) if rows else since), [int(r[0]) for r in rows]
+
+    async def films_by_id(self, ids: list[int]) -> tuple[list[Film], dict[int, frozenset[str]]]:
+        """Those films that still exist, and the clubs whose reviews of them exist."""
+        wanted = json.dumps(ids)
+        films = [_film(r) for r in await self.fetchall(sql.FILMS_BY_ID, (wanted,))]
+        return films, _clubs(await self.fetchall(sql.FILM_CLUBS_BY_ID, (wanted,)))
+
+    async def film_rows(self) -> tuple[list[aiosqlite.Row], list[aiosqlite.Row]]:
+        """Every film's row and (film, club) pair, unconverted: `films_from_rows` turns them into films in a
+        worker thread, so a big table costs the event loop nothing."""
+        return await self.fetchall(sql.ALL_FILMS), await self.fetchall(sql.FILM_CLUBS)
+
+    async def saved_film_index(self) -> tuple[int, bytes] | None:
+        """The film index saved by `save_film_index`, with the change seq it includes."""
+        row = await self.fetchone(sql.SAVED_INDEX)
+        return (int(row[0]), bytes(row[1])) if row else None
+
+    async def save_film_index(self, seq: int, body: bytes) -> None:
+        """Save a film index built whole that includes every film change up to `seq`."""
+        async with self.transaction() as db:
+            await db.execute(sql.SAVE_INDEX, (seq, body))
+
     async def search(self, query: str, club_id: str = "", limit: int = 10) -> list[Film]:
         """Films whose title, aliases or review text (visible to the club) match every word of `query`."""
         # Only word characters reach FTS5: its query syntax (quotes, NEAR, *, NUL) never sees user text.
@@ -209,6 +242,20 @@ class SqliteStore:
         async with self.transaction() as db:
             await db.execute(sql.DELETE_OTHER_ANALYSES, (review_id, analysis.version))
             await db.execute(sql.SAVE_ANALYSIS, (review_id, analysis.version, body))
+
+
+def films_from_rows(
+    film_rows: list[aiosqlite.Row], club_rows: list[aiosqlite.Row]
+) -> tuple[list[Film], dict[int, frozenset[str]]]:
+    """The films and their clubs from `film_rows` (pure: safe in a worker thread)."""
+    return [_film(r) for r in film_rows], _clubs(club_rows)
+
+
+def _clubs(rows: list[aiosqlite.Row]) -> dict[int, frozenset[str]]:
+    out: dict[int, set[str]] = {}
+    for row in rows:
+        out.setdefault(int(row[0]), set()).add(str(row[1]))
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _film(row: aiosqlite.Row) -> Film:

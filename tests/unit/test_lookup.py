@@ -102,3 +102,35 @@ def test_words_inside_a_long_name_still_autocomplete() -> None:
     assert index.complete("word59") == [long]
     assert index.complete("word3 word4 word5 word6 word7 word8 word9 word10 word11 word12 word13") == [long]
     assert index.find(long.title).film == long
+
+
+def test_a_change_replaces_adds_and_removes_films_over_the_base(index: FilmIndex) -> None:
+    renamed = Film(4, "aftersun-2022", "After the Sun", 2022)
+    added = Film(6, "anora-2025", "Anora", 2025)
+    changed = index.changed([renamed, added], {6: frozenset({"club-b"})}, gone=[5])
+    assert len(changed) == len(index) and changed.layered == 4  # 2 in the layer, 2 base films hidden
+    assert changed.find("after the sun").film == renamed and changed.find("aftersun").film is None
+    assert changed.find("the verdict").film is None and index.find("the verdict").film == FILMS[4]
+    assert changed.find("anora", "club-b").film == added and changed.find("anora", "club-a").film == FILMS[0]
+    assert [f.id for f in changed.films()] == [4, 1, 6, 2, 3]  # one order across base and layer
+    assert [f.id for f in changed.complete("a", "club-b")] == [4, 1, 6]
+    assert changed.find("anorra 2025", "club-b").film == added
+
+
+def test_a_change_of_a_changed_film_keeps_the_latest(index: FilmIndex) -> None:
+    once = index.changed([Film(7, "new-2020", "Brand New", 2020)], {}, gone=[])
+    twice = once.changed([Film(7, "new-2020", "Quite Different", 2020)], {}, gone=[])
+    assert twice.find("quite different").film is not None and twice.find("brand new").film is None
+    assert len(twice) == len(index) + 1 and twice.complete("brand") == []
+    assert len(twice.changed([], {}, gone=[7])) == len(index)
+
+
+def test_a_saved_index_answers_as_the_built_one(index: FilmIndex) -> None:
+    body = index.dump()
+    assert body is not None and index.changed([], {}, gone=[1]).dump() is None  # a layered index is not saved
+    loaded = FilmIndex.load(body)
+    assert loaded is not None and len(loaded) == len(index)
+    for query in ("anorra", "shape of water", "ani", "les miserables"):
+        assert loaded.find(query, "club-a") == index.find(query, "club-a")
+    assert loaded.complete("a") == index.complete("a") and loaded.films("club-b") == index.films("club-b")
+    assert FilmIndex.load(b"\x00garbage") is None

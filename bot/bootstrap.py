@@ -25,12 +25,16 @@ async def build_app(
     """Open the store (on the database's clock, `clock`: the system's by default), import the shipped seeds
     (unchanged ones cost nothing) and index the films."""
     app = App(settings, store or await SqliteStore.open(settings.database, clock), chat)
-    if settings.seeds.is_dir():
-        report = await app.import_paths([settings.seeds], seed=True)
-        for error in report.errors:
-            log.warning("seed not imported: %s", error)
-    else:
-        await app.refresh()
+    try:
+        if settings.seeds.is_dir():
+            report = await app.import_paths([settings.seeds], seed=True)
+            for error in report.errors:
+                log.warning("seed not imported: %s", error)
+        else:
+            await app.refresh()
+    except BaseException:
+        await app.close()  # a corrupt or full database: its worker thread would keep the process from exiting
+        raise
     return app
 
 

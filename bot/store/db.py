@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 import sqlite3
@@ -56,7 +57,7 @@ async def connect(path: Path | str, clock: Clock | None = None) -> aiosqlite.Con
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:  # reported as the database's problem, like any other opening error
             raise sqlite3.OperationalError(f"cannot create its folder: {exc}") from exc
-    db = await aiosqlite.connect(path, isolation_level=None)
+    db = await _open(path)
     source = clock or SystemClock()
     try:
         db.row_factory = aiosqlite.Row
@@ -70,6 +71,17 @@ async def connect(path: Path | str, clock: Clock | None = None) -> aiosqlite.Con
         await db.close()  # its worker thread would otherwise keep the process alive
         raise
     return db
+
+
+async def _open(path: Path | str) -> aiosqlite.Connection:
+    pending = aiosqlite.connect(path, isolation_level=None)
+    try:
+        return await pending
+    except BaseException:
+        # aiosqlite stops its worker thread without waiting for it; one that outlives the event loop prints a
+        # traceback over the clean error ("unable to open database file"), so wait for it here.
+        await asyncio.to_thread(pending._thread.join, 5)
+        raise
 
 
 async def migrate(db: aiosqlite.Connection) -> None:

@@ -88,6 +88,14 @@ async def test_a_corrupt_database_is_reported_and_the_process_exits(
     assert "Traceback" not in err
 
 
+@pytest.mark.slow
+def test_a_database_path_that_cannot_be_opened_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    status, err = finish(start(("console",), env_for(folder, tmp_path)))
+    assert status == 2 and err == f"filmclub: cannot use FILMCLUB_DATABASE={folder}: unable to open database file\n"
+
+
 def _file_size_limit(limit: int) -> None:
     # What a full disk does to SQLite's writes, without one: writes past `limit` bytes fail (EFBIG), the signal
     # that would kill the process for them is ignored.

@@ -154,3 +154,13 @@ def test_out_of_memory_is_one_line_and_a_non_zero_status(
     monkeypatch.setattr(cli, "cmd_films", exhausted)
     assert cli.main(["films"]) == 2
     assert capsys.readouterr().err == "filmclub: out of memory\n"
+
+
+@pytest.mark.slow
+async def test_an_unreachable_discord_api_is_reported_as_such_not_as_the_database(
+    settings: Settings, tmp_path: Path
+) -> None:
+    await _seeded(settings)
+    status, err = finish(start(("run", "discord"), env_for(settings.database, tmp_path)))  # API on port 9
+    assert status == 2 and "Cannot connect to host 127.0.0.1:9" in err
+    assert "FILMCLUB_DATABASE" not in err and "Traceback" not in err

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
+import threading
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -85,17 +87,35 @@ class ConsoleChat:
         return PollTally((), (), 0)
 
 
+def read_lines(stdin: TextIO) -> asyncio.Queue[str]:
+    """The lines of `stdin` as they come ("" at end of input), read on a daemon thread: Ctrl-C or a fatal error
+    then exits at once, where a read in the default executor would be waited for until the next Enter."""
+    loop = asyncio.get_running_loop()
+    lines: asyncio.Queue[str] = asyncio.Queue()
+
+    def read() -> None:
+        line = "start"
+        with contextlib.suppress(RuntimeError, ValueError):  # the loop closed, or stdin did: the process is ending
+            while line:
+                line = stdin.readline()
+                loop.call_soon_threadsafe(lines.put_nowait, line)
+
+    threading.Thread(target=read, name="filmclub-console-input", daemon=True).start()
+    return lines
+
+
 async def chat_loop(app: App, chat: ConsoleChat, stdin: TextIO, user: str = "console") -> int:
     """Read commands until end of input, answering each; the console user (`user`, a member's name) is a
     moderator."""
     interactive = stdin.isatty()
     if interactive:
         chat.out.write("filmclub console — type /help, or /review anora. Ctrl-D quits.\n")
+    lines = read_lines(stdin)
     while True:
         if interactive:
             chat.out.write("> ")
             chat.out.flush()
-        line = await asyncio.to_thread(stdin.readline)
+        line = await lines.get()
         if not line:
             return 0
         incoming = parse_line(line, is_moderator=True, user_id=user, user_name=user)

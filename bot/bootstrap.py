@@ -25,11 +25,15 @@ async def build_app(
     """Open the store (on the database's clock, `clock`: the system's by default), import the shipped seeds
     (unchanged ones cost nothing) and open the film index (saved in the store, or built whole and saved)."""
     app = App(settings, store or await SqliteStore.open(settings.database, clock), chat)
-    await app.open_index()
-    if settings.seeds.is_dir():
-        report = await app.import_paths([settings.seeds], seed=True)  # indexes only the seeds that changed
-        for error in report.errors:
-            log.warning("seed not imported: %s", error)
+    try:
+        await app.open_index()
+        if settings.seeds.is_dir():
+            report = await app.import_paths([settings.seeds], seed=True)  # indexes only the seeds that changed
+            for error in report.errors:
+                log.warning("seed not imported: %s", error)
+    except BaseException:
+        await app.close()  # a corrupt or full database: its worker thread would keep the process from exiting
+        raise
     return app
 
 

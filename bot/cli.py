@@ -212,9 +212,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, IngestError) as exc:
         print(f"filmclub: {exc}", file=sys.stderr)
         return 2
-    except (sqlite3.Error, OSError) as exc:
+    except sqlite3.Error as exc:
         where = settings.database if settings else "the database"
         print(f"filmclub: cannot use FILMCLUB_DATABASE={where}: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file, a folder or a network the command needed (not the database: see db.connect)
+        print(f"filmclub: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("filmclub: out of memory", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -17,6 +17,7 @@ from bot.clock import parse_utc
 from bot.members import club_section
 from bot.models import PollTally, PostRef
 from bot.ports import ChatPort, Clock
+from bot.store import DatabaseGone
 from bot.store.schedules import HORIZON, OPEN, Claim, Occurrence, Schedule, ScheduleStore, floor
 
 log = logging.getLogger(__name__)
@@ -78,13 +79,17 @@ class Scheduler:
 
     async def run(self) -> None:
         """Post due threads and close polls until cancelled, sleeping in between; another process's changes
-        wake it within WATCH_EVERY."""
+        wake it within WATCH_EVERY. Ends with DatabaseGone if the database file is deleted or replaced."""
         watcher = asyncio.create_task(self._watch(), name="filmclub-scheduler-watch")
+        loop = asyncio.create_task(self._loop(), name="filmclub-scheduler-loop")
         try:
-            await self._loop()
+            done, _ = await asyncio.wait((watcher, loop), return_when=asyncio.FIRST_EXCEPTION)
+            for task in done:
+                task.result()
         finally:
-            watcher.cancel()
-            await asyncio.gather(watcher, return_exceptions=True)
+            for task in (watcher, loop):
+                task.cancel()
+            await asyncio.gather(watcher, loop, return_exceptions=True)
 
     async def _loop(self) -> None:
         while True:
@@ -92,6 +97,8 @@ class Scheduler:
             failed = False
             try:
                 await self.tick()
+            except DatabaseGone:
+                raise  # no pass can succeed, and none may write to a lost file
             except Exception:
                 log.exception("scheduler pass failed; trying again shortly")
                 failed = True
@@ -107,6 +114,8 @@ class Scheduler:
             await self.clock.sleep_until(self.clock.now() + WATCH_EVERY)
             try:
                 await self.app.check_changes()
+            except DatabaseGone:
+                raise
             except Exception:
                 log.warning("checking the database for changes failed; trying again", exc_info=True)
 
@@ -331,13 +340,21 @@ def changed(app: App) -> None:
 async def background(
     app: App, chat: ChatPort, clock: Clock | None = None, platform: str = "console"
 ) -> AsyncIterator[Scheduler]:
-    """Run a Scheduler as a task for the duration of the block (the chat runs in the block)."""
+    """Run a Scheduler as a task for the duration of the block (the chat runs in the block). If the scheduler
+    stops on an error (the database file deleted), the block is cancelled and the error raised from it."""
     from bot.clock import SystemClock
 
     scheduler = Scheduler(app, chat, clock or SystemClock(), platform=platform)
     task = asyncio.create_task(scheduler.run(), name=f"filmclub-scheduler-{platform}")
+    block = asyncio.current_task()
+    task.add_done_callback(lambda t: block.cancel() if block and not t.cancelled() and t.exception() else None)
     try:
         yield scheduler
+    except asyncio.CancelledError:
+        failure = task.exception() if task.done() and not task.cancelled() else None
+        if failure is not None:
+            raise failure from None
+        raise
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)

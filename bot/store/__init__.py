@@ -1,5 +1,6 @@
 """The SQLite store: connection, migrations and SQL, one module per aggregate."""
 
+from bot.store.db import DatabaseGone
 from bot.store.sqlite import SqliteStore
 
-__all__ = ["SqliteStore"]
+__all__ = ["DatabaseGone", "SqliteStore"]

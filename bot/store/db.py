@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import re
 import sqlite3
 from importlib import resources
@@ -11,6 +13,31 @@ import aiosqlite
 
 from bot.clock import SystemClock, utc_text
 from bot.ports import Clock
+
+# Every commit is fsynced before it returns, so what was acknowledged (a vote, a claimed occurrence) survives a
+# power loss, not only a crash; NORMAL could lose the last commits. Measured in bench/bench_durability.py.
+SYNCHRONOUS = "FULL"
+FileId = tuple[int, int]  # (device, inode): which file a path names
+
+
+class DatabaseGone(sqlite3.DatabaseError):
+    """The database file was deleted or replaced while open: every later write would go to a file no one sees."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the file was deleted or replaced while filmclub was running; stopped so that no write is lost "
+            "(put the file back, or restore a backup, and start again)"
+        )
+
+
+def file_id(path: Path) -> FileId | None:
+    """The identity of the file at `path`, None if there is none."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_dev, st.st_ino
+
 
 _MIGRATION = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
 
@@ -29,8 +56,11 @@ async def connect(path: Path | str, clock: Clock | None = None) -> aiosqlite.Con
     due times are compared against it, never against one process's own clock.
     """
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    db = await aiosqlite.connect(path, isolation_level=None)
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # reported as the database's problem, like any other opening error
+            raise sqlite3.OperationalError(f"cannot create its folder: {exc}") from exc
+    db = await _open(path)
     source = clock or SystemClock()
     try:
         db.row_factory = aiosqlite.Row
@@ -38,12 +68,23 @@ async def connect(path: Path | str, clock: Clock | None = None) -> aiosqlite.Con
         await db.execute("PRAGMA journal_mode = WAL")
         await db.execute("PRAGMA foreign_keys = ON")
         await db.execute("PRAGMA busy_timeout = 10000")
-        await db.execute("PRAGMA synchronous = NORMAL")
+        await db.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         await migrate(db)
     except BaseException:
         await db.close()  # its worker thread would otherwise keep the process alive
         raise
     return db
+
+
+async def _open(path: Path | str) -> aiosqlite.Connection:
+    pending = aiosqlite.connect(path, isolation_level=None)
+    try:
+        return await pending
+    except BaseException:
+        # aiosqlite stops its worker thread without waiting for it; one that outlives the event loop prints a
+        # traceback over the clean error ("unable to open database file"), so wait for it here.
+        await asyncio.to_thread(pending._thread.join, 5)
+        raise
 
 
 async def migrate(db: aiosqlite.Connection) -> None:
@@ -67,8 +108,16 @@ async def migrate(db: aiosqlite.Connection) -> None:
             await db.execute(f"PRAGMA user_version = {number:d}")
             await db.execute("COMMIT")
         except BaseException:
-            await db.execute("ROLLBACK")
+            await _rollback(db)
             raise
+
+
+async def _rollback(db: aiosqlite.Connection) -> None:
+    """Roll back if a transaction is still open: a full disk or an I/O error may have ended it already, and the
+    error to report is that one, not "cannot rollback - no transaction is active"."""
+    if db.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            await db.execute("ROLLBACK")
 
 
 def _statements(script: str) -> list[str]:

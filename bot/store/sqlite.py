@@ -19,7 +19,7 @@ from bot.codec import analysis_from_json, analysis_to_json
 from bot.models import Analysis, Film, Review, ReviewDoc
 from bot.ports import Clock, ImportOutcome
 from bot.store import sql
-from bot.store.db import connect
+from bot.store.db import DatabaseGone, FileId, connect, file_id
 from bot.text import fold, slugify
 
 
@@ -47,12 +47,21 @@ class SqliteStore:
         self.db = db
         self.clock: Clock = clock or SystemClock()  # what db_now() answers on this connection
         self._write_lock = asyncio.Lock()
+        self._file: tuple[Path, FileId] | None = None  # the file opened, to notice it deleted or replaced
 
     @classmethod
     async def open(cls, path: Path | str, clock: Clock | None = None) -> SqliteStore:
         """Open (creating and migrating) the database at `path`; `clock` is the database's clock (db_now())."""
         clock = clock or SystemClock()
-        return cls(await connect(path, clock), clock)
+        store = cls(await connect(path, clock), clock)
+        opened = await asyncio.to_thread(file_id, Path(path)) if str(path) != ":memory:" else None
+        store._file = (Path(path), opened) if opened else None
+        return store
+
+    async def check_file(self) -> None:
+        """Raise DatabaseGone if the database's path no longer names the file opened (deleted, or replaced)."""
+        if self._file is not None and await asyncio.to_thread(file_id, self._file[0]) != self._file[1]:
+            raise DatabaseGone()
 
     async def close(self) -> None:
         """Close the connection."""
@@ -71,7 +80,8 @@ class SqliteStore:
             await self.db.backup(copy)
 
     async def data_version(self) -> int:
-        """SQLite's data_version: it changes when another connection commits."""
+        """SQLite's data_version: it changes when another connection commits. DatabaseGone if the file went."""
+        await self.check_file()
         row = await self.fetchone("PRAGMA data_version")
         return int(row[0]) if row else 0
 
@@ -84,6 +94,7 @@ class SqliteStore:
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
         """A write transaction: one at a time in this process, BEGIN IMMEDIATE across processes."""
         async with self._write_lock:
+            await self.check_file()  # a write to a deleted file would be lost without an error
             await self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db

@@ -91,3 +91,9 @@ def test_cli_backup_refuses_to_overwrite_and_copies(tmp_path: Path) -> None:
     assert again.returncode == 2 and "--force" in again.stderr
     with sqlite3.connect(tmp_path / "b.db") as raw:
         assert raw.execute("SELECT title FROM films").fetchall() == [("Anora",)]
+
+
+async def test_every_commit_is_synced_to_disk_before_it_returns(tmp_path: Path) -> None:
+    async with await SqliteStore.open(tmp_path / "sync.db") as store:
+        row = await store.fetchone("PRAGMA synchronous")
+    assert row is not None and row[0] == 2  # FULL: an acknowledged vote survives a power loss, not only a crash

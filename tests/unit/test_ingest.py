@@ -142,3 +142,14 @@ def test_fields_at_their_limits_are_accepted() -> None:
     aliases = ", ".join(f"{i:03d}" + "x" * 297 for i in range(20))
     doc = parse_review(f"---\ntitle: {'t' * 300}\naliases: [{aliases}]\n---\nText.\n".encode())
     assert len(doc.title) == 300 and len(doc.aliases) == 20
+
+
+def test_an_unindented_item_list_parses_as_the_readme_documents() -> None:
+    text = b"---\ntitle: Salt Road\nyear: 2020\naliases:\n- Estrada do Sal\n- The Salt Road\n---\nA short review.\n"
+    doc = parse_review(text, "salt-road.md")
+    assert doc.aliases == ("Estrada do Sal", "The Salt Road")
+
+
+def test_an_item_line_outside_a_list_is_still_an_error_with_its_line() -> None:
+    with pytest.raises(IngestError, match=r"salt-road\.md:3"):
+        parse_review(b"---\ntitle: Salt Road\n- stray\n---\nA short review.\n", "salt-road.md")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import Literal
 
@@ -41,7 +42,8 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
         read = [(f, _staged(f)) for f in read_facts(spans, title)]
         shown = _agreed(_rules(spans, text, title), [fact for _, fact in read])
         shown = _with_complete(shown, [fact for f, fact in read if f.complete])
-        return _unique_questions([f for f in shown if not _doubtful(f, spans, title)])
+        bodies = _Bodies(spans)
+        return _unique_questions([f for f in shown if not _doubtful(f, bodies, title)])
     return _unique_questions(_rules(spans, text, title))
 
 
@@ -54,22 +56,23 @@ _MIXED_HEADING = re.compile(r"\bnomin\w+ (?:and|&) win\w+|\bwin\w+ (?:and|&) nom
 _QUOTED_TITLE = re.compile(r"[“\"]([A-Z][^”\"]{1,60})[”\"]")
 
 
-def _doubtful(fact: AwardFact, spans: list[Span], title: str) -> bool:
+def _doubtful(fact: AwardFact, bodies: _Bodies, title: str) -> bool:
     """A fact the readers agree on that the text does not pin down: said of television, a heading mixing
     nominees and winners, a body that only the context supplies in a piece naming several, or a subject that
     only a pronoun stands for in a sentence that credits another title. When unsure, say nothing."""
     sentence = fact.source.sentence
     if _TELEVISION.search(sentence) or _MIXED_HEADING.search(sentence):
         return True
-    if fact.award and _bodies_in(sentence) and canonical_body(fact.award) not in _bodies_in(sentence):
-        return True  # the sentence names another body than the fact's
     body = canonical_body(fact.award) if fact.award else None
-    if body and not _bodies_in(sentence) and len(_bodies_in(" ".join(s.sentence for s in spans))) >= 3:
+    named = _bodies_in(sentence)
+    if body and named and body not in named:
+        return True  # the sentence names another body than the fact's
+    if body and not named and len(bodies.everywhere) >= 3:
         # the body comes from the context, in a piece naming three bodies or more (an awards-season round-up):
         # the paragraph naming that body alone, the sentence before naming it alone, or a piece about that body
-        block = next((s.block for s in spans if s.start == fact.source.start), None)
-        near = _bodies_in(" ".join(s.sentence for s in spans if s.block == block))
-        if near != {body} and _main_body(spans) not in (body, "") and not _named_before(fact, spans, body):
+        at = bodies.index(fact)
+        near = bodies.in_block(at) if at is not None else set()
+        if near != {body} and bodies.main not in (body, "") and not bodies.named_before(at, body):
             return True
     if _HEADLINE_VERB.search(fact.subject):
         return True  # "The Monster Wins One at Last": a headline's words, not a name
@@ -102,39 +105,57 @@ def _other_people(sentence: str, title: str) -> bool:
     return any(fold(n.text) not in own and own not in fold(n.text) for n in find_names(sentence) if " " in n.text)
 
 
-def _named_before(fact: AwardFact, spans: list[Span], body: str) -> bool:
-    """The last sentence before the fact's that names a body names this one only, in the same paragraph or the
-    one before it ("... took home Best Actress at the BAFTAs." then "Her win was an upset over ...")."""
-    start = next((i for i, s in enumerate(spans) if s.start == fact.source.start), None)
-    if start is None:
-        return False
-    for s in reversed(spans[:start]):
-        if spans[start].block - s.block > 1:
+class _Bodies:
+    """The award bodies a review names, read once for all its facts: each sentence's (with repeats), all of
+    them, and the one the piece is about."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self.named = [_mentions(s.sentence) for s in spans]
+        self.everywhere = {b for names in self.named for b in names}
+        self.main = _main_body([b for names in self.named for b in names])
+
+    def index(self, fact: AwardFact) -> int | None:
+        """The sentence of the review that states the fact."""
+        return next((i for i, s in enumerate(self.spans) if s.start == fact.source.start), None)
+
+    def in_block(self, at: int) -> set[str]:
+        """The bodies named in the paragraph of sentence `at`."""
+        block = self.spans[at].block
+        return {b for s, names in zip(self.spans, self.named, strict=True) if s.block == block for b in names}
+
+    def named_before(self, at: int | None, body: str) -> bool:
+        """The last sentence before `at` that names a body names this one only, in the same paragraph or the one
+        before it ("... took home Best Actress at the BAFTAs." then "Her win was an upset over ...")."""
+        if at is None:
             return False
-        if named := _bodies_in(s.sentence):
-            return named == {body}
-    return False
+        for i in range(at - 1, -1, -1):
+            if self.spans[at].block - self.spans[i].block > 1:
+                return False
+            if self.named[i]:
+                return set(self.named[i]) == {body}
+        return False
 
 
-def _main_body(spans: list[Span]) -> str:
+def _main_body(mentions: list[str]) -> str:
     """The body a piece is about: named at least twice as often as any other ("" when it names one only or
-    none, None-like "?" when no body stands out)."""
-    cat = catalogue()
-    counts: dict[str, int] = {}
-    for span in spans:
-        for m in cat.alias_re.finditer(span.sentence):
-            if b := cat.alias_body.get(normalise_key(m.group())):
-                counts[b.name] = counts.get(b.name, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
+    none, "?" when no body stands out)."""
+    counts = Counter(mentions)
+    ranked = [n for _, n in counts.most_common(2)]
     if len(ranked) <= 1:
         return ""
-    return max(counts, key=lambda k: counts[k]) if ranked[0] >= 2 * ranked[1] else "?"
+    return counts.most_common(1)[0][0] if ranked[0] >= 2 * ranked[1] else "?"
+
+
+def _mentions(text: str) -> list[str]:
+    """The canonical names of the award bodies a text names, once per mention."""
+    cat = catalogue()
+    return [b.name for m in cat.alias_re.finditer(text) if (b := cat.alias_body.get(normalise_key(m.group())))]
 
 
 def _bodies_in(text: str) -> set[str]:
     """The canonical names of the award bodies a text names."""
-    cat = catalogue()
-    return {b.name for m in cat.alias_re.finditer(text) if (b := cat.alias_body.get(normalise_key(m.group())))}
+    return set(_mentions(text))
 
 
 def _key(subject: str, body: str | None, category: str | None, result: str) -> Key:

@@ -54,7 +54,7 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
     def score(p: tuple[int, Span]) -> float:
         return (
             verdict_score(p[1], title, edge=p[1].block in edges)
-            - (0.5 if _PRONOUN_VERDICT.match(p[1].sentence) else 0.0)
+            - (0.5 if PRONOUN_VERDICT.match(p[1].sentence) else 0.0)
             + (1.5 if _SUMMING.match(spans[p[0]].sentence) else 0.0)
         )
 
@@ -108,12 +108,14 @@ def _shown(sentence: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_PRONOUN_VERDICT = PRONOUN_VERDICT
-# "In short,", "All in all,": the writer says this sentence is the bottom line.
-_SUMMING = re.compile(
-    r"(?:In (?:short|sum|summary|conclusion|the end|totality)|Overall|All in all|All told|Ultimately|To sum up|"
-    r"Bottom line|On balance|On the whole|Taken as a whole|At the end of the day|In the final analysis),?\s"
+# Openers that sum up ("In short,", "All in all,"): the writer says the sentence is the bottom line. The summary
+# drops them from a shown sentence (_ADVERB) and counts them for the tl;dr (_SUMMING, with three more that
+# cannot be dropped without the sentence losing its subject).
+_SUMMING_OPENERS = (
+    r"In (?:short|sum|summary|conclusion|the end|totality)|Overall|All in all|All told|Ultimately|To sum up|"
+    r"On balance|On the whole|At the end of the day"
 )
+_SUMMING = re.compile(rf"(?:{_SUMMING_OPENERS}|Bottom line|Taken as a whole|In the final analysis),?\s")
 
 
 def _whole(span: Span) -> bool:
@@ -136,7 +138,7 @@ def _names_and_judges(span: Span, title: str) -> bool:
 
 def _film_pronoun(span: Span, spoiler: bool) -> bool:
     """A verdict worded with "it" for the film: a tl;dr candidate that key points never take."""
-    if spoiler or not _PRONOUN_VERDICT.match(span.sentence):
+    if spoiler or not PRONOUN_VERDICT.match(span.sentence):
         return False
     rest = span.sentence[2:] if span.sentence.startswith("It") else span.sentence[4:]
     return _usable(Span("The film" + rest, 0, 0))
@@ -178,9 +180,8 @@ def _unlabelled(span: Span) -> Span:
 
 # Sentence adverbs that can go without changing what the sentence says, when a capitalised subject follows.
 _ADVERB = re.compile(
-    r"(?:However|Nonetheless|Nevertheless|Still|Ultimately|Overall|Indeed|Moreover|Furthermore|In fact|In the end|"
-    r"In short|All in all|Even so|After all|Yet|Besides|Admittedly|Thankfully|Fortunately|Unfortunately|"
-    r"In (?:sum|summary|conclusion|totality)|All told|To sum up|On balance|On the whole|At the end of the day|"
+    rf"(?:{_SUMMING_OPENERS}|However|Nonetheless|Nevertheless|Still|Indeed|Moreover|Furthermore|In fact|"
+    r"Even so|After all|Yet|Besides|Admittedly|Thankfully|Fortunately|Unfortunately|"
     # a leading conjunction: "But as directed by X, the film is ..." stands alone without it
     r"(?:And|But)(?: yet| still| then)?(?=\s+(?:[A-Z]|the |a |an |as |in |for |with |at |by |from |this |its )))"
     r",?\s+"

@@ -142,6 +142,8 @@ class Scheduler:
         """Carry the unfinished occurrences forward, up to POSTING at once, each channel's in order: threads due at
         the same minute in many channels wait on the platform's latency together, not one after another."""
         by_channel: dict[str, list[Occurrence]] = {}
+        # the schedule is read here only to group by channel; advance() reads it again once it holds the lease,
+        # so a schedule changed while an occurrence waits for its turn is posted as it now stands
         for occ in work:
             schedule = await self.store.by_id(occ.schedule_id)
             by_channel.setdefault(schedule.channel_id if schedule else f"#{occ.schedule_id}", []).append(occ)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.analysis.page import article_text
 from bot.analysis.polls import build_polls
 from bot.analysis.prompts import build_prompt_set
 from bot.analysis.spoilers import spoiler_flags
@@ -10,7 +11,7 @@ from bot.analysis.text import split_sentences
 from bot.analysis.trivia import AwardReader, award_facts
 from bot.models import Analysis
 
-ANALYSER_VERSION = "2.2.0"
+ANALYSER_VERSION = "2.3.0"
 
 __all__ = ["ANALYSER_VERSION", "analyze"]
 
@@ -19,7 +20,9 @@ def analyze(
     text: str, *, title: str, year: int | None = None, director: str | None = None, awards: AwardReader = "agree"
 ) -> Analysis:
     """Analyse one review text into summary, prompts, trivia, polls and spoilers (`awards` picks the award
-    reader; see bot.analysis.trivia.award_facts)."""
+    reader; see bot.analysis.trivia.award_facts). A pasted page's tail (comments, share rows, related links) is
+    not read (bot.analysis.page)."""
+    text = article_text(text)
     spans = split_sentences(text)
     flags = spoiler_flags(spans, text)
     summary = summarise(spans, flags, title)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from bot.analysis.evidence import aspect_of
+from bot.analysis.names import fold
 from bot.analysis.text import Span, display
 from bot.analysis.verdict import PRONOUN_VERDICT, award_news, judge, verdict_score
 from bot.models import Summary
 
 _LABEL = re.compile(
-    r"[A-Z][\w ]{0,20}:\s+(?=[A-Z])"
+    r"(?:\*\*|__)?[A-Z][\w ]{0,20}(?:\*\*|__)?:(?:\*\*|__)?\s+(?=[A-Z])"
     # a dateline: "CANNES, May 27 — ", "LONDON — "
     r"|[A-Z][A-Z.’' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?\s*[—–]\s*(?=[A-Z])"
 )
@@ -56,6 +57,7 @@ def summarise(spans: list[Span], flags: list[bool], title: str) -> Summary:
             verdict_score(p[1], title, edge=p[1].block in edges)
             - (0.5 if PRONOUN_VERDICT.match(p[1].sentence) else 0.0)
             + (1.5 if _SUMMING.match(spans[p[0]].sentence) else 0.0)
+            + _signpost(spans, p[0])
         )
 
     # on a tie the later sentence: a review's bottom line comes after the case for it
@@ -79,7 +81,7 @@ def _pools(
     spans: list[Span], flags: list[bool], title: str
 ) -> tuple[list[Span], list[tuple[int, Span]], list[tuple[int, Span]]]:
     """The sentences without labels, the prose that can be a key point, and the tl;dr candidates."""
-    bare = [_unlabelled(s) for s in spans]
+    bare = [_unlabelled(s, title) for s in spans]
     interview = {s.block for s in spans if _SPEAKER.match(s.sentence)}
     debris = _debris_blocks(bare) | interview
     answers = {i for i in range(1, len(spans)) if _answer(spans[i - 1], spans[i])}
@@ -116,6 +118,42 @@ _SUMMING_OPENERS = (
     r"On balance|On the whole|At the end of the day"
 )
 _SUMMING = re.compile(rf"(?:{_SUMMING_OPENERS}|Bottom line|Taken as a whole|In the final analysis),?\s")
+
+# The page says where its verdict is: a label ("Verdict: ...", "Final thoughts: ...") or a heading line above the
+# paragraph ("## The Bottom Line"). A one-sided label ("The Good:", "Cons:") marks half of a judgement.
+_VERDICT_SIGN = (
+    r"(?:(?:The |My |Our |Final |Overall |Short )?verdict|(?:The )?bottom line|Final (?:thoughts|word|words|take)|"
+    r"(?:In )?conclusion|Conclusions|In a nutshell|(?:The )?takeaway|Should you (?:watch|see) it)"
+)
+_ONE_SIDE = (
+    r"(?:The (?:good|bad|ugly|best|worst)|Pros|Cons|Positives|Negatives|What works|What doesn[’']t(?: work)?|"
+    r"Highlights|Lowlights|Downsides|Upsides|Strengths|Weaknesses|Likes|Dislikes)"
+)
+_SIGN_LABEL = re.compile(rf"[*_]*(?i:{_VERDICT_SIGN})[*_]*\s*[:—–-][*_]*\s+(?=\S)")
+_SIDE_LABEL = re.compile(rf"[*_]*(?i:{_ONE_SIDE})[*_]*\s*[:—–-][*_]*\s+(?=\S)")
+_HEADING_DEBRIS = r"[\s#*_>:?.!\-–—]*"
+_SIGN_HEADING = re.compile(rf"{_HEADING_DEBRIS}(?i:{_VERDICT_SIGN}){_HEADING_DEBRIS}")
+_SIDE_HEADING = re.compile(rf"{_HEADING_DEBRIS}(?i:{_ONE_SIDE}){_HEADING_DEBRIS}")
+SIGNPOST = 6.0  # the writer says which sentence is the verdict: it outweighs any wording
+
+
+def _signpost(spans: list[Span], i: int) -> float:
+    """A bonus for a sentence the page labels or heads as its verdict, a penalty for one it marks as one side."""
+    sentence = spans[i].sentence
+    if _SIGN_LABEL.match(sentence):
+        return SIGNPOST
+    if _SIDE_LABEL.match(sentence):
+        return -SIGNPOST
+    block = spans[i].block
+    heading = [s for s in spans[:i] if s.block < block]
+    if not heading or spans[i - 1].block == block:
+        return 0.0  # only the first sentence under a heading
+    above = [s for s in heading if s.block == heading[-1].block]
+    if len(above) == 1 and _SIGN_HEADING.fullmatch(above[0].sentence):
+        return SIGNPOST
+    if len(above) == 1 and _SIDE_HEADING.fullmatch(above[0].sentence):
+        return -SIGNPOST
+    return 0.0
 
 
 def _whole(span: Span) -> bool:
@@ -166,11 +204,12 @@ def _debris_blocks(spans: list[Span]) -> set[int]:
     return {b for b, n in total.items() if n >= 3 and unusable[b] >= 2 * n / 3}
 
 
-def _unlabelled(span: Span) -> Span:
+def _unlabelled(span: Span, title: str) -> Span:
     """A sentence without a short label before a colon ("VOR: Devotes itself ...") and without an opening
-    sentence adverb ("Nonetheless, the film ..."), which reads as a reply once the sentence stands alone."""
+    sentence adverb ("Nonetheless, the film ..."), which reads as a reply once the sentence stands alone. A title
+    with a colon ("Mad Max: Fury Road contains ...") is no label."""
     m = _LABEL.match(span.sentence)
-    if m:
+    if m and not fold(span.sentence.lstrip("*_")).startswith(fold(title)):
         span = Span(span.sentence[m.end() :], span.start + m.end(), span.end, span.block)
     m = _ADVERB.match(span.sentence)
     if m and span.sentence[m.end() : m.end() + 1].isalpha():

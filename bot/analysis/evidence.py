@@ -44,11 +44,68 @@ def stance(sentence: str) -> int:
     return pos - neg
 
 
+# A negator shortly before an evaluative word turns it round ("not a masterpiece", "never boring"), as sentiment
+# lexicons do (VADER looks three words back); written here because the aspects lexicon is the project's own.
+_NEGATORS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "hardly",
+        "barely",
+        "scarcely",
+        "nothing",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "lacks",
+        "lacking",
+    ]
+)
+_NEGATION_REACH = 3  # words back, not counting the light ones ("not quite a masterpiece", "not call it a ...")
+_LIGHT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "it",
+        "its",
+        "this",
+        "that",
+        "quite",
+        "really",
+        "very",
+        "so",
+        "all",
+        "exactly",
+        "particularly",
+        "entirely",
+        "be",
+        "is",
+        "was",
+    ]
+)
+
+
 def stance_counts(sentence: str) -> tuple[int, int]:
-    """The positive and the negative evaluative words of a sentence."""
+    """The positive and the negative evaluative words of a sentence, a negated one counted on the other side."""
     _, _, pos, neg = _lists()
-    tokens = re.findall(r"[a-zé][a-zé-]*", sentence.lower())
-    return sum(t in pos for t in tokens), sum(t in neg for t in tokens)
+    low = re.sub(r"n[’']t\b", " not", sentence.lower())
+    tokens = re.findall(r"[a-zé][a-zé-]*", low)
+    p = n = 0
+    for i, t in enumerate(tokens):
+        if t not in pos and t not in neg:
+            continue
+        back = [w for w in tokens[max(0, i - 3 * _NEGATION_REACH) : i] if w not in _LIGHT][-_NEGATION_REACH:]
+        flipped = any(w in _NEGATORS for w in back)
+        if (t in pos) != flipped:
+            p += 1
+        else:
+            n += 1
+    return p, n
 
 
 def aspect_stances(spans: list[Span]) -> dict[str, tuple[int, Span]]:

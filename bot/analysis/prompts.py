@@ -10,7 +10,7 @@ from bot.analysis.context import context_prompts
 from bot.analysis.evidence import Claim, aspect_stances, claims
 from bot.analysis.implicit import debate_kind, implicit_questions
 from bot.analysis.names import find_names, fold
-from bot.analysis.questions import clean_question, explicit_questions
+from bot.analysis.questions import clean_question, expletive_it, explicit_questions
 from bot.analysis.summary import summarise
 from bot.analysis.text import Span, display, words
 from bot.analysis.theme_list import listed_themes
@@ -92,6 +92,8 @@ def _standing(prompts: list[Prompt], title: str) -> list[Prompt]:
     out = []
     for p in prompts:
         m = _POINTING.search(p.text)
+        while m and m.group().lower() == "it" and expletive_it(p.text, m.start()):
+            m = _POINTING.search(p.text, m.end())
         if m and not (fold(title) in fold(p.text[: m.start()]) or any(n.start < m.start() for n in find_names(p.text))):
             continue
         out.append(p)

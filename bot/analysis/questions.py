@@ -107,6 +107,20 @@ _RHETORICAL = re.compile(
     re.I,
 )
 _PRONOUN_HEAD = re.compile(r"^(?:\w+\s+){0,2}(?:he|she|it|they|him|her|them|this|that|these|those)\b", re.I)
+# "Is it fair to call ...", "When is it time to ...": an "it" that points forward at a clause, not back at a referent.
+_EXPLETIVE_IT = re.compile(r"\bit\b(?:\s+(?!it\b)[\w’'-]+){0,3}?,?\s+(?:to|that|whether)\b", re.I)
+
+
+def expletive_it(question: str, at: int | None = None) -> bool:
+    """Whether the "it" at `at` (else the first "it" among the first three words) points forward at a clause."""
+    if at is None:
+        first = re.match(r"^(?:\w+\s+){0,2}?(?=it\b)", question, re.I)
+        if first is None:
+            return False
+        at = first.end()
+    return bool(_EXPLETIVE_IT.match(question, at))
+
+
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I[’']d|I[’']m)\b")
 
 
@@ -128,7 +142,7 @@ def clean_question(q: Question, spans: list[Span], text: str, title: str) -> str
     titled = set(re.findall(r"[\w’'-]+", title))
     if sum(w[0].isupper() and w not in titled for w in words) > 0.6 * len(words):
         return None  # a heading or a title in title case
-    if _PRONOUN_HEAD.match(cleaned) and title.lower() not in cleaned.lower():
+    if _PRONOUN_HEAD.match(cleaned) and title.lower() not in cleaned.lower() and not expletive_it(cleaned):
         return None  # "Was he good?": the referent is in another sentence
     if _answered(q, spans) or _epigraph(q, spans, text):
         return None

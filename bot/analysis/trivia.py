@@ -283,9 +283,14 @@ def _worded(
         category=category,
         result=result,
         question=phrase(_WORDING, key, **values),
-        answer=phrase(_WORDING, f"{key}_answer", **values),
+        answer=_capital(phrase(_WORDING, f"{key}_answer", **values)),
         source=span.source,
     )
+
+
+def _capital(answer: str) -> str:
+    """An answer as members read it, starting with a capital ("acting prize" -> "Acting prize")."""
+    return answer[:1].upper() + answer[1:]
 
 
 def _the(body: str | None, shown: str) -> dict[str, str]:

@@ -37,14 +37,14 @@ def award_facts(spans: list[Span], text: str, title: str, reader: AwardReader = 
     and the staged reader's facts that one construction states in full — two readers built on different
     principles agreeing is the signal measured to make trivia precise; see docs/analysis.md)."""
     if reader == "staged":
-        return _unique_questions([_staged(f) for f in read_facts(spans, title)])
+        return _unique_questions([_counted(_staged(f)) for f in read_facts(spans, title)])
     if reader == "agree":
         read = [(f, _staged(f)) for f in read_facts(spans, title)]
         shown = _agreed(_rules(spans, text, title), [fact for _, fact in read])
         shown = _with_complete(shown, [fact for f, fact in read if f.complete])
         bodies = _Bodies(spans)
-        return _unique_questions([f for f in shown if not _doubtful(f, bodies, title)])
-    return _unique_questions(_rules(spans, text, title))
+        return _unique_questions([_counted(f) for f in shown if not _doubtful(f, bodies, title)])
+    return _unique_questions([_counted(f) for f in _rules(spans, text, title)])
 
 
 Key = tuple[str, str | None, str | None, str]
@@ -285,6 +285,54 @@ def _worded(
         question=phrase(_WORDING, key, **values),
         answer=_capital(phrase(_WORDING, f"{key}_answer", **values)),
         source=span.source,
+    )
+
+
+_NUMBER = (
+    r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty"
+)
+# How a sentence counts a subject's nominations or wins ("14 total nods", "nominated for 4 Golden Globes",
+# "(winning 2)", "won three Oscars"); a count is the answer only when the sentence gives exactly one of its kind.
+_COUNTS = {
+    "nominated": re.compile(
+        rf"\b(?P<n>{_NUMBER})\s+(?:[\w’'-]+\s+){{0,3}}?(?:nominations?|nods?)\b|\bnominated for (?P<m>{_NUMBER})\b",
+        re.I,
+    ),
+    "won": re.compile(
+        rf"\b(?:won|wins|winning|took(?: home)?|picked up|collected|swept)\s+(?:an? |the )?(?P<n>{_NUMBER})\b"
+        rf"(?!\s+(?:[\w’'-]+\s+){{0,3}}?(?:nominations?|nods?)\b)",
+        re.I,
+    ),
+}
+
+
+_ANY_NUMBER = re.compile(
+    rf"(?<![$£€])\b(?:{_NUMBER})\b(?!\s*(?:%|percent|per cent|million|billion|minutes|mins|hours|years|stars))", re.I
+)
+
+
+def _counted(fact: AwardFact) -> AwardFact:
+    """A fact without a category asked as its count, when its sentence gives exactly one count of its kind."""
+    pattern = _COUNTS.get(fact.result)
+    if fact.category is not None or not fact.award or pattern is None:
+        return fact
+    sentence = fact.source.sentence
+    found = [m.group("n") or m.groupdict().get("m") for m in pattern.finditer(sentence)]
+    counted = [m.span() for p in _COUNTS.values() for m in p.finditer(sentence)]
+    stray = [
+        m
+        for m in _ANY_NUMBER.finditer(sentence)
+        if m.group().lower() != "one" and not any(a <= m.start() < b for a, b in counted)
+    ]  # "one of the year's best" is no count; "$2 billion" and "120 minutes" are no awards
+    if len(found) != 1 or not found[0] or stray:
+        return fact  # a number the count does not explain may be another count ("seven, with three to X")
+    bodies = wording(_WORDING).get("bodies", {})
+    values = {"subject": fact.subject, **_the(fact.award, bodies.get(fact.award, fact.award)), "count": found[0]}
+    return replace(
+        fact,
+        question=phrase(_WORDING, f"{fact.result}_count", **values),
+        answer=_capital(phrase(_WORDING, "count_answer", **values)),
     )
 
 

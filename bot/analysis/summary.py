@@ -105,9 +105,14 @@ def _pools(
 
 
 def _shown(sentence: str) -> str:
-    """A summary sentence as members read it, capitalised where a sentence adverb was dropped."""
-    text = display(sentence)
+    """A summary sentence as members read it, capitalised where a sentence adverb was dropped, without a bracketed
+    aside of four words or more (an aside is removable by definition: "Anthony's (yes, that's his name too)
+    confusion")."""
+    text = _ASIDE.sub("", display(sentence))
     return text[:1].upper() + text[1:]
+
+
+_ASIDE = re.compile(r"\s*\((?=(?:[^()]*\s){3})[^()]{8,200}\)(?=[\s,.;:!?’”]|$)")
 
 
 # Openers that sum up ("In short,", "All in all,"): the writer says the sentence is the bottom line. The summary
@@ -240,6 +245,8 @@ def _usable(span: Span) -> bool:
         return False  # "And ...", "But ...", "The other ...": a reply to the sentence before it
     if s.lstrip()[:1] in '“"' or _REPORTED.search(s):
         return False  # another critic's words, not the review's
+    if s.lstrip()[:1] in "([":
+        return False  # a sentence in brackets is an aside to the reader
     # a stripped "But it ..." reads "It ...": the pronoun test sees the sentence as shown
     return not _LEADING_PRONOUN.match(s[:1].upper() + s[1:]) and not _BOILERPLATE.search(s) and not s.endswith("?")
 

@@ -52,3 +52,16 @@ def test_a_title_with_a_colon_is_no_label() -> None:
     shown = [summary.tldr, *summary.key_points]
     assert any(line.startswith("Salt Road: Redux is a moving") for line in shown), shown
     assert not any(line.startswith("Redux ") for line in shown), shown
+
+
+def test_asides_in_brackets_are_no_key_points_and_are_dropped_from_them() -> None:
+    text = (
+        BODY.replace("with real confidence", "with real confidence (she shot most of it in nine days, on film)")
+        + "(If you care about such things, the van is a 1978 Ford.)\n\n"
+        + "Salt Road is an uneven film, but its last twenty minutes are worth the wait.\n"
+    )
+    summary = analyze(text, title="Salt Road").summary
+    shown = [summary.tldr, *summary.key_points]
+    assert not any(line.startswith("(") for line in shown), shown
+    assert not any("nine days" in line for line in shown), shown
+    assert any(line.startswith("Lucía Ferrer directs the desert scenes with real confidence, and") for line in shown)

@@ -9,6 +9,7 @@ from functools import cache
 from string import Template
 
 from bot.analysis.aspects import performers, roles
+from bot.analysis.award_reader.entities import given_names
 from bot.analysis.evidence import stance_counts
 from bot.analysis.film_ref import names_film
 from bot.analysis.names import COMMON, find_names, fold, full_name
@@ -48,7 +49,19 @@ def context_prompts(spans: list[Span], spoiler: dict[int, bool], title: str, dir
     else:
         maker = _director(spans, title, director)  # found once: the maker prompt and the earlier-films prompt
         named = maker[1]["director"] if maker else None
-        for finder in (_about, _stance, None, _character, _source, _setting, _genre, _career, _quoted, _awards):
+        for finder in (
+            _about,
+            _stance,
+            None,
+            _character,
+            _source,
+            _setting,
+            _genre,
+            _career,
+            _compared,
+            _quoted,
+            _awards,
+        ):
             hit = maker if finder is None else finder(spans, title, named)
             if hit:
                 found.append(hit)
@@ -193,6 +206,65 @@ _QUOTED = re.compile(
     r"\b(?:described as|calls? it|called it|writes (?:that )?(?:it|the film) is|dubbed it|hails? it as|hailed it as)"
     r",? [“\"](?P<phrase>[^”\"]{3,100})[”\"]"
 )
+
+
+# The review sets the film beside another: a comparison cue, then titles the page marks as titles (italics,
+# quotation marks) or that read as titles ("The Third Man", "Blue Is the Warmest Colour"), never a person.
+_COMPARED = re.compile(
+    r"\b(?:reminiscent of|recalls?|recalling|echoes of|echoing|in the (?:vein|mould|mold|tradition) of|"
+    r"compared? (?:to|with)|comparisons? (?:to|with)|similar to|owes (?:a|its|much of its) debt to|a cross between|"
+    r"harks back to|an homage to|a homage to|a nod to|a companion piece to|the spirit of)\s+",
+    re.I,
+)
+_MARKED_TITLE = re.compile(r"(?:\*|_)(?P<a>[A-Z][^*_\n]{1,60}?)(?:\*|_)|[“\"](?P<b>[A-Z][^”\"\n]{1,60}?)[,.]?[”\"]")
+_CAP = r"[A-Z][\w’'-]*"
+_FUNC = r"(?:of|the|is|in|on|a|to|for|at)\b"
+_BARE_TITLE = re.compile(
+    rf"(?P<c>(?:The|A|An) {_CAP}(?:(?: {_FUNC})* {_CAP})*"  # "The Wages of Fear"
+    rf"|{_CAP}(?: {_CAP})*(?: {_FUNC})+ {_CAP}(?:(?: {_FUNC})* {_CAP})*)"  # "Blue Is the Warmest Colour"
+)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and |or )?|\s+(?:and|or)\s+)")
+
+
+def _compared(spans: list[Span], title: str, director: str | None) -> Hit:
+    """Other films the review sets this one beside ("recalls *The Third Man* and *Chinatown*")."""
+    for span in spans:
+        raw = span.sentence
+        if not (names_film(display(raw), title) or re.match(r"(?:It|Its|It[’']s)\b", raw)):
+            continue
+        for cue in _COMPARED.finditer(raw):
+            others = _titles_at(raw, cue.end(), title)
+            if others:
+                listed = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+                return ("compared", {"others": listed}, span)
+    return None
+
+
+def _titles_at(raw: str, at: int, title: str) -> list[str]:
+    """Up to three titles listed from `at` on (a person's name ends the list)."""
+    found: list[str] = []
+    while len(found) < 3:
+        m = _MARKED_TITLE.match(raw, at) or _BARE_TITLE.match(raw, at)
+        if not m:
+            break
+        name = (
+            (m.group("a") if "a" in m.groupdict() and m.group("a") else None) or m.groupdict().get("b") or m.group("c")
+        )
+        name = (name or "").strip(" ,.")
+        if not name or fold(name) == fold(title) or _person(name) or len(name.split()) > 8:
+            break
+        found.append(name)
+        gap = _LIST_GAP.match(raw, m.end())
+        if not gap:
+            break
+        at = gap.end()
+    return found
+
+
+def _person(name: str) -> bool:
+    """A name opened by a common given name ("Ingmar Bergman", "Thelma"), not by an article."""
+    first = name.split()[0]
+    return first not in ("The", "A", "An") and fold(first) in given_names()
 
 
 def _quoted(spans: list[Span], title: str, director: str | None) -> Hit:
